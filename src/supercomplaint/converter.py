@@ -1,0 +1,530 @@
+"""The wire format: how model objects become JSON values and back.
+
+This is the only module that knows the wire format: camelCase keys, ISO 8601 dates, the ``type`` key of
+tagged unions, and the ``kind`` and ``schemaVersion`` keys of every document. Structuring is strict: a
+wrong type is never coerced, an unknown key is an error outside ``extensions``, and every problem found is
+reported with its JSON path.
+
+The public entry point is :func:`get_converter`, which registers the library's hooks on a cattrs converter
+(a new one by default), so that a caller can add them to their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from functools import cache
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from . import model as m
+from .partialdate import PartialDate
+from .problems import LoadError, Problem, join_path
+
+__all__ = [
+    "DEADLINE_TAGS",
+    "KINDS",
+    "SCHEMA_VERSION",
+    "SUPPORTED_VERSIONS",
+    "camel",
+    "get_converter",
+    "kind_of",
+    "structure_document",
+    "unstructure_document",
+]
+
+SCHEMA_VERSION: Final = "1.0"
+"""The version of the wire format (and of the JSON Schemas) this library writes."""
+
+SUPPORTED_VERSIONS: Final = frozenset({"1.0"})
+"""The schema versions this library reads."""
+
+KINDS: Final[Mapping[str, type[m.Document]]] = {
+    "case": m.CaseRecord,
+    "response": m.ResponseDocument,
+    "register": m.Register,
+}
+"""Document kinds, by the value of their ``kind`` key."""
+
+DEADLINE_TAGS: Final[Mapping[str, type[m.Deadline]]] = {
+    "fixed": m.FixedDeadline,
+    "period": m.PeriodDeadline,
+    "immediate": m.ImmediateDeadline,
+    "open": m.OpenDeadline,
+    "none": m.NoDeadline,
+}
+"""Deadline variants, by the value of their ``type`` key."""
+
+UNION_TAG: Final = "type"
+KIND_KEY: Final = "kind"
+VERSION_KEY: Final = "schemaVersion"
+
+ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"
+URL_PATTERN: Final = r"^https?://[^\s]+$"
+NAMESPACE_PATTERN: Final = r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$"
+DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
+PARTIAL_DATE_PATTERN: Final = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+_ID_RE = re.compile(ID_PATTERN)
+_URL_RE = re.compile(URL_PATTERN)
+_NAMESPACE_RE = re.compile(NAMESPACE_PATTERN)
+_DATE_RE = re.compile(DATE_PATTERN)
+
+_TAG_OF: Final = {cls: tag for tag, cls in DEADLINE_TAGS.items()}
+_KIND_OF: Final = {cls: kind for kind, cls in KINDS.items()}
+
+T = TypeVar("T")
+
+
+class Invalid(ValueError):
+    """A value that does not fit the model: raised by the hooks, turned into a :class:`Problem`."""
+
+    def __init__(self, code: str, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.key = key
+
+
+def camel(name: str) -> str:
+    """The wire name of a model attribute: ``as_written`` -> ``asWritten``."""
+    head, *rest = name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+@cache
+def wire_names(cls: type) -> Mapping[str, str]:
+    """Attribute name -> wire key, for an attrs class."""
+    return {a.name: camel(a.name) for a in attrs.fields(cls)}
+
+
+def kind_of(doc: m.Document) -> str:
+    """The ``kind`` value of a document."""
+    return _KIND_OF[type(doc)]
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _wrong(expected: str, value: object) -> Invalid:
+    return Invalid("wrong-type", f"expected {expected}, found {_type_name(value)}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Structure hooks for values
+# --------------------------------------------------------------------------------------------------
+
+
+def _structure_str(value: object, _: object = None) -> str:
+    if not isinstance(value, str):
+        raise _wrong("a string", value)
+    if not value:
+        raise Invalid("empty-string", "a string here must not be empty; leave the key out instead")
+    return value
+
+
+def _structure_id(value: object, _: object) -> str:
+    text = _structure_str(value)
+    if not _ID_RE.match(text):
+        raise Invalid(
+            "invalid-id",
+            f"{text!r} is not an id: use letters, digits and . _ : - (at most 200 characters)",
+        )
+    return text
+
+
+def _structure_url(value: object, _: object) -> str:
+    text = _structure_str(value)
+    if not _URL_RE.match(text):
+        raise Invalid("invalid-url", f"{text!r} is not an http or https address")
+    return text
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _wrong("an integer", value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise _wrong("an integer", value)
+        value = int(value)
+    return value
+
+
+def _minimum_hook(minimum: int) -> Callable[[object, object], int]:
+    def structure(value: object, _: object) -> int:
+        number = _structure_int(value, _)
+        if number < minimum:
+            raise Invalid("out-of-range", f"{number} is less than the minimum {minimum}")
+        return number
+
+    return structure
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong("true or false", value)
+    return value
+
+
+def _structure_date(value: object, _: object) -> dt.date:
+    text = _structure_str(value)
+    if not _DATE_RE.match(text):
+        raise Invalid("invalid-date", f"{text!r} is not a date of the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise Invalid("invalid-date", f"{text!r} is not a calendar date") from None
+
+
+def _structure_partial_date(value: object, _: object) -> PartialDate:
+    text = _structure_str(value)
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise Invalid("invalid-date", f"{text!r} is not a valid date: {exc}") from None
+
+
+def _structure_extensions(value: object, _: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _wrong("an object", value)
+    for key in value:
+        if not _NAMESPACE_RE.match(key):
+            raise Invalid(
+                "invalid-namespace",
+                f"extension key {key!r} is not a dotted namespace such as 'uk.police.cambs'",
+                key=key,
+            )
+    return dict(value)
+
+
+@cache
+def _enum_values(cls: type[StrEnum]) -> Mapping[str, StrEnum]:
+    return {member.value: member for member in cls}
+
+
+def _structure_enum(value: object, cls: type[StrEnum]) -> StrEnum:
+    if not isinstance(value, str):
+        raise _wrong("a string", value)
+    by_value = _enum_values(cls)
+    try:
+        return by_value[value]
+    except KeyError:
+        raise Invalid("invalid-value", f"{value!r} is not one of: {', '.join(by_value)}") from None
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    element = typing.get_args(t)[0]
+    handler = conv.get_structure_hook(element)
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _wrong("an array", value)
+        out = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                out.append(handler(item, element))
+            except Exception as exc:  # noqa: BLE001 - every failure is collected and reported
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"Structuring {t} @ index {index}", index, element),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {t}", errors, t)
+        return tuple(out)
+
+    return structure
+
+
+def _deadline_structure(conv: cattrs.Converter) -> Callable[[object, object], m.Deadline]:
+    hooks = {tag: conv.get_structure_hook(cls) for tag, cls in DEADLINE_TAGS.items()}
+
+    def structure(value: object, _: object) -> m.Deadline:
+        if not isinstance(value, dict):
+            raise _wrong("an object", value)
+        if UNION_TAG not in value:
+            raise Invalid("missing-field", f"a deadline needs a {UNION_TAG!r}", key=UNION_TAG)
+        tag = value[UNION_TAG]
+        if not isinstance(tag, str) or tag not in hooks:
+            raise Invalid(
+                "unknown-tag",
+                f"{tag!r} is not a deadline type; use one of: {', '.join(DEADLINE_TAGS)}",
+                key=UNION_TAG,
+            )
+        rest = {k: v for k, v in value.items() if k != UNION_TAG}
+        result: m.Deadline = hooks[tag](rest, DEADLINE_TAGS[tag])
+        return result
+
+    return structure
+
+
+def _attrs_structure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[object, object], Any]]:
+    def factory(cls: type) -> Callable[[object, object], Any]:
+        names = wire_names(cls)
+        overrides: dict[str, Any] = {name: override(rename=key) for name, key in names.items()}
+        for a in attrs.fields(cls):
+            if "minimum" in a.metadata:
+                overrides[a.name] = override(rename=names[a.name], struct_hook=_minimum_hook(a.metadata["minimum"]))
+        inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **overrides,
+        )
+
+        def structure(value: object, _: object) -> Any:
+            if not isinstance(value, dict):
+                raise _wrong("an object", value)
+            return inner(value, cls)
+
+        return structure
+
+    return factory
+
+
+# --------------------------------------------------------------------------------------------------
+# Unstructure hooks
+# --------------------------------------------------------------------------------------------------
+
+
+def _sorted_json(value: Any) -> Any:
+    """A copy of a JSON value with object keys sorted, so that extension data dumps canonically."""
+    if isinstance(value, dict):
+        return {key: _sorted_json(value[key]) for key in sorted(value)}
+    if isinstance(value, list | tuple):
+        return [_sorted_json(item) for item in value]
+    return value
+
+
+def _unstructure_enum(value: StrEnum) -> str:
+    return value.value
+
+
+def _attrs_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
+    def factory(cls: type) -> Callable[[Any], Any]:
+        names = wire_names(cls)
+        renames: dict[str, Any] = {name: override(rename=key) for name, key in names.items()}
+        inner: Callable[[Any], Any] = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames)
+        tag = _TAG_OF.get(cls)
+        if tag is None:
+            return inner
+
+        def unstructure(value: Any) -> Any:
+            return {UNION_TAG: tag, **inner(value)}
+
+        return unstructure
+
+    return factory
+
+
+def get_converter(converter: cattrs.Converter | None = None) -> cattrs.Converter:
+    """Register the library's hooks on ``converter`` (a new JSON-ready one when ``None``) and return it.
+
+    The hooks make structuring strict (no coercion, no unknown keys, every problem collected) and give the
+    wire format: camelCase keys, ISO dates, tagged deadlines. Use the converter's ``structure`` and
+    ``unstructure`` for model objects below the document level; for whole documents, use
+    :func:`structure_document` and :func:`unstructure_document`, which add ``kind`` and ``schemaVersion``.
+
+    >>> conv = get_converter()
+    >>> conv.unstructure(m.PeriodDeadline(amount=6, unit=m.Unit.MONTHS, anchor=m.Anchor.REPORT_PUBLISHED,
+    ...                                   counting=m.Counting.AFTER))
+    {'type': 'period', 'amount': 6, 'unit': 'months', 'anchor': 'report-published', 'counting': 'after'}
+    """
+    if converter is None:
+        from cattrs.preconf.json import make_converter
+
+        converter = make_converter()
+    conv = converter
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(m.Id, _structure_id)
+    conv.register_structure_hook(m.Ref, _structure_id)
+    conv.register_structure_hook(m.Url, _structure_url)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
+    conv.register_structure_hook_func(lambda t: t == m.Extensions, _structure_extensions)
+    conv.register_structure_hook(StrEnum, _structure_enum)
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(conv, t))
+    conv.register_structure_hook_factory(
+        lambda t: attrs.has(t) and t is not PartialDate, _attrs_structure_factory(conv)
+    )
+    conv.register_structure_hook(m.Deadline, _deadline_structure(conv))
+
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    conv.register_unstructure_hook_func(lambda t: t == m.Extensions, _sorted_json)
+    conv.register_unstructure_hook(StrEnum, _unstructure_enum)
+    conv.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and t is not PartialDate, _attrs_unstructure_factory(conv)
+    )
+    conv.register_unstructure_hook(m.Deadline, lambda d: conv.unstructure(d, type(d)))
+    return conv
+
+
+@cache
+def _default() -> cattrs.Converter:
+    return get_converter()
+
+
+# --------------------------------------------------------------------------------------------------
+# Documents
+# --------------------------------------------------------------------------------------------------
+
+
+def unstructure_document(doc: m.Document, converter: cattrs.Converter | None = None) -> dict[str, Any]:
+    """A document as a JSON value: ``kind`` and ``schemaVersion`` first, then its fields."""
+    conv = converter or _default()
+    body = conv.unstructure(doc, type(doc))
+    return {KIND_KEY: kind_of(doc), VERSION_KEY: SCHEMA_VERSION, **body}
+
+
+def structure_document(
+    data: object,
+    *,
+    kind: str | None = None,
+    converter: cattrs.Converter | None = None,
+) -> m.Document:
+    """Turn a parsed JSON value into a document, reading its ``kind`` (or checking it equals ``kind``).
+
+    Raises :class:`~supercomplaint.LoadError` carrying every problem found.
+    """
+    conv = converter or _default()
+    if not isinstance(data, dict):
+        raise LoadError([Problem(code="wrong-type", message=f"a document must be an object, found {_type_name(data)}")])
+    problems: list[Problem] = []
+    found = data.get(KIND_KEY)
+    cls: type[m.Document] | None = None
+    if KIND_KEY not in data:
+        problems.append(Problem(code="missing-field", message="a document must say its kind", path="$.kind"))
+    elif not isinstance(found, str) or found not in KINDS:
+        problems.append(
+            Problem(
+                code="unknown-kind",
+                message=f"{found!r} is not a document kind; use one of: {', '.join(KINDS)}",
+                path="$.kind",
+            )
+        )
+    else:
+        cls = KINDS[found]
+    if kind is not None and cls is not None and found != kind:
+        problems.append(
+            Problem(code="unexpected-kind", message=f"expected a {kind!r} document, found {found!r}", path="$.kind")
+        )
+    if cls is None and kind is not None and kind in KINDS:
+        cls = KINDS[kind]
+    version = data.get(VERSION_KEY)
+    if VERSION_KEY not in data:
+        problems.append(
+            Problem(code="missing-field", message="a document must say its schema version", path="$.schemaVersion")
+        )
+    elif version not in SUPPORTED_VERSIONS:
+        problems.append(
+            Problem(
+                code="unsupported-version",
+                message=f"schema version {version!r} is not one this library reads "
+                f"({', '.join(sorted(SUPPORTED_VERSIONS))})",
+                path="$.schemaVersion",
+            )
+        )
+    result: m.Document | None = None
+    if cls is not None:
+        rest = {k: v for k, v in data.items() if k not in (KIND_KEY, VERSION_KEY)}
+        try:
+            result = conv.structure(rest, cls)
+        except RecursionError:
+            problems.append(Problem(code="json-too-deep", message="the document is nested too deeply to read"))
+        except Exception as exc:  # noqa: BLE001 - turned into problems below
+            problems.extend(problems_from_exception(exc, "$"))
+    if problems or result is None:
+        raise LoadError(problems)
+    return result
+
+
+def problems_from_exception(exc: BaseException, path: str, cls: type | None = None) -> list[Problem]:
+    """Walk a cattrs exception group (or one of our :class:`Invalid`) into problems with JSON paths."""
+    out: list[Problem] = []
+    _walk(exc, path, out)
+    return out
+
+
+def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
+    if isinstance(exc, ClassValidationError):
+        names = wire_names(exc.cl) if attrs.has(exc.cl) else {}
+        for sub in exc.exceptions:
+            note = _note(sub, AttributeValidationNote)
+            if note is None:
+                _walk(sub, path, out)
+                continue
+            key = names.get(note.name, note.name)
+            if isinstance(sub, KeyError):
+                out.append(
+                    Problem(code="missing-field", message=f"{key!r} is required here", path=join_path(path, key))
+                )
+            else:
+                _walk(sub, join_path(path, key), out)
+    elif isinstance(exc, IterableValidationError):
+        for sub in exc.exceptions:
+            index_note = _note(sub, IterableValidationNote)
+            _walk(sub, join_path(path, index_note.index) if index_note is not None else path, out)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            out.append(
+                Problem(
+                    code="unknown-key",
+                    message=f"{key!r} is not a field here; put publisher data under 'extensions'",
+                    path=join_path(path, key),
+                )
+            )
+    elif isinstance(exc, Invalid):
+        out.append(Problem(code=exc.code, message=exc.message, path=join_path(path, exc.key) if exc.key else path))
+    elif isinstance(exc, BaseExceptionGroup):
+        for member in exc.exceptions:
+            _walk(member, path, out)
+    elif isinstance(exc, RecursionError):
+        out.append(Problem(code="json-too-deep", message="the document is nested too deeply to read", path=path))
+    else:
+        out.append(Problem(code="invalid-value", message=str(exc) or type(exc).__name__, path=path))
+
+
+N = TypeVar("N", AttributeValidationNote, IterableValidationNote)
+
+
+def _note(exc: BaseException, kind: type[N]) -> N | None:
+    for note in reversed(getattr(exc, "__notes__", ())):
+        if isinstance(note, kind):
+            return note
+    return None

@@ -1,0 +1,107 @@
+"""The one problem type shared by loading, schema validation and rule checks.
+
+A :class:`Problem` is data: a stable code, a severity, the JSON path of the offending value, a plain
+message, and (where known) the schema path, the line and column in the source text, and the ids of the
+objects involved. Text for people is made from it at the edge (the command line, a report), never here.
+
+This module imports nothing heavy: the command line uses it before it knows whether it needs cattrs or
+jsonschema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+import attrs
+
+__all__ = [
+    "LoadError",
+    "Problem",
+    "Severity",
+    "SupercomplaintError",
+    "join_path",
+]
+
+
+class Severity(StrEnum):
+    """How much a problem matters: an error makes a document unusable, a warning asks for a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a document.
+
+    Attributes:
+        code: stable identifier of the kind of problem (``missing-field``, ``SC101`` ...); never reworded.
+        message: a plain sentence for a person.
+        path: JSON path of the offending value, such as ``$.report.recommendations[2].deadline``.
+        severity: :class:`Severity`; problems from loading and validation are always errors.
+        schema_path: for problems found by the JSON Schema, the path of the failing keyword.
+        line: 1-based line in the source text, where the problem can be placed there.
+        column: 1-based column in the source text.
+        ids: ids of the objects involved (for rule findings).
+    """
+
+    code: str
+    message: str
+    path: str = "$"
+    severity: Severity = Severity.ERROR
+    schema_path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    ids: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f" (line {self.line}, column {self.column})"
+        return f"{where}: [{self.code}] {self.message}"
+
+
+class SupercomplaintError(Exception):
+    """The base of every exception this library raises on purpose."""
+
+
+class LoadError(SupercomplaintError, ValueError):
+    """A document could not be read: it is not JSON, not of a known kind, or does not fit the model.
+
+    ``problems`` holds every problem found, not just the first.
+    """
+
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        head = f"{source}: " if source else ""
+        count = len(self.problems)
+        lines = [f"{head}{count} problem{'s' if count != 1 else ''} found"]
+        lines.extend(f"  {p}" for p in self.problems[:20])
+        if count > 20:
+            lines.append(f"  ... and {count - 20} more")
+        super().__init__("\n".join(lines))
+
+
+def join_path(base: str, part: str | int) -> str:
+    """Extend a JSON path by an object key or an array index.
+
+    >>> join_path("$.report", "recommendations")
+    '$.report.recommendations'
+    >>> join_path("$.items", 2)
+    '$.items[2]'
+    >>> join_path("$", "odd key")
+    "$['odd key']"
+    """
+    if isinstance(part, int):
+        return f"{base}[{part}]"
+    if part.isidentifier():
+        return f"{base}.{part}"
+    escaped = part.replace("\\", "\\\\").replace("'", "\\'")
+    return f"{base}['{escaped}']"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in a stable order: by path, then code, then message."""
+    return sorted(problems, key=lambda p: (p.path, p.code, p.message))
