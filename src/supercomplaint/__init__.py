@@ -69,6 +69,24 @@ _LAZY = {
     "loads": ".io",
     "dump": ".io",
     "dumps": ".io",
+    # JSON Schemas and validation
+    "validate": ".validation",
+    "ValidationReport": ".validation",
+    "schema": ".validation",
+    # deadlines, the register of bodies, obligations, compiling
+    "resolve": ".deadlines",
+    "Resolution": ".deadlines",
+    "Registry": ".registry",
+    "default_registry": ".registry",
+    "obligations": ".tracker",
+    "Obligation": ".tracker",
+    "ObligationState": ".tracker",
+    "compile": ".compiling",
+    "CompileError": ".compiling",
+    # rules
+    "check": ".rules",
+    "Finding": ".rules",
+    "RULES": ".rules",
 }
 
 __all__ = [
