@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 import typing
 from collections.abc import Callable, Mapping
 from enum import StrEnum
@@ -72,11 +73,13 @@ UNION_TAG: Final = "type"
 KIND_KEY: Final = "kind"
 VERSION_KEY: Final = "schemaVersion"
 
+# Patterns are whole-string matches (``$`` is the end of the text, as in ECMA-262, never "before a final
+# newline" as in Python) written with ASCII classes only, so that every JSON Schema engine reads them alike.
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"
 URL_PATTERN: Final = r"^https?://[^\s]+$"
 NAMESPACE_PATTERN: Final = r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$"
-DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
-PARTIAL_DATE_PATTERN: Final = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+PARTIAL_DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 _ID_RE = re.compile(ID_PATTERN)
 _URL_RE = re.compile(URL_PATTERN)
@@ -151,7 +154,7 @@ def _structure_str(value: object, _: object = None) -> str:
 
 def _structure_id(value: object, _: object) -> str:
     text = _structure_str(value)
-    if not _ID_RE.match(text):
+    if not _ID_RE.fullmatch(text):
         raise Invalid(
             "invalid-id",
             f"{text!r} is not an id: use letters, digits and . _ : - (at most 200 characters)",
@@ -161,7 +164,7 @@ def _structure_id(value: object, _: object) -> str:
 
 def _structure_url(value: object, _: object) -> str:
     text = _structure_str(value)
-    if not _URL_RE.match(text):
+    if not _URL_RE.fullmatch(text):
         raise Invalid("invalid-url", f"{text!r} is not an http or https address")
     return text
 
@@ -194,7 +197,7 @@ def _structure_bool(value: object, _: object) -> bool:
 
 def _structure_date(value: object, _: object) -> dt.date:
     text = _structure_str(value)
-    if not _DATE_RE.match(text):
+    if not _DATE_RE.fullmatch(text):
         raise Invalid("invalid-date", f"{text!r} is not a date of the form YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(text)
@@ -214,7 +217,7 @@ def _structure_extensions(value: object, _: object) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _wrong("an object", value)
     for key in value:
-        if not _NAMESPACE_RE.match(key):
+        if not isinstance(key, str) or not _NAMESPACE_RE.fullmatch(key):
             raise Invalid(
                 "invalid-namespace",
                 f"extension key {key!r} is not a dotted namespace such as 'uk.police.cambs'",
@@ -236,6 +239,24 @@ def _structure_enum(value: object, cls: type[StrEnum]) -> StrEnum:
         return by_value[value]
     except KeyError:
         raise Invalid("invalid-value", f"{value!r} is not one of: {', '.join(by_value)}") from None
+
+
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(conv: cattrs.Converter, t: Any) -> Callable[[object, object], Any]:
+    inner = next(arg for arg in typing.get_args(t) if arg is not type(None))
+    handler = conv.get_structure_hook(inner)
+
+    def structure(value: object, _: object) -> Any:
+        # An unknown value is absent: ``null`` is refused, as the JSON Schemas refuse it.
+        if value is None:
+            raise Invalid("wrong-type", "null is not allowed here; leave the key out instead")
+        return handler(value, inner)
+
+    return structure
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -379,6 +400,7 @@ def get_converter(converter: cattrs.Converter | None = None) -> cattrs.Converter
     conv.register_structure_hook_func(lambda t: t == m.Extensions, _structure_extensions)
     conv.register_structure_hook(StrEnum, _structure_enum)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(conv, t))
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
     conv.register_structure_hook_factory(
         lambda t: attrs.has(t) and t is not PartialDate, _attrs_structure_factory(conv)
     )

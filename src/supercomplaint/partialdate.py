@@ -16,7 +16,7 @@ import attrs
 
 __all__ = ["PartialDate", "Precision"]
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 class Precision(StrEnum):
