@@ -1,0 +1,473 @@
+"""Generate the JSON Schemas (draft 2020-12) from the model classes and the wire-format constants.
+
+The schemas are the contract that other bodies validate against, often without running Python; they must
+never say something different from the model. So they are never edited by hand: this module builds them
+from the attrs classes of :mod:`supercomplaint.model` (field types, defaults, the ``doc`` metadata of every
+field, class docstrings) and from the constants of :mod:`supercomplaint.converter` (key names, deadline tags,
+document kinds, schema versions, patterns). The committed files are its output, and a test fails when they
+are stale.
+
+Regenerate them from a source checkout with::
+
+    python -m supercomplaint.schemagen          # writes schemas/ and src/supercomplaint/schemas/
+    python -m supercomplaint.schemagen --check  # exit status 1 if a committed file is stale
+
+Layout: one file per document kind (``case``, ``response``, ``register``) and ``definitions.schema.json``
+holding every shared definition, referred to by relative ``$ref``. Each file's ``$id`` carries the schema
+version (``https://supercomplaint.example/schemas/1.0/case.schema.json``); the base is a name, never fetched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import datetime as dt
+import functools
+import inspect
+import itertools
+import json
+import re
+import sys
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from . import converter as c
+from . import model as m
+from .io import atomic_write
+from .partialdate import PartialDate
+
+__all__ = [
+    "BASE_URI",
+    "DEFINITIONS",
+    "DIALECT",
+    "GENERATED_NOTE",
+    "file_name",
+    "generate",
+    "main",
+    "render",
+    "schema_id",
+    "stale_files",
+    "write",
+]
+
+DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of every generated file."""
+
+BASE_URI: Final = "https://supercomplaint.example/schemas/"
+"""The base of every ``$id``: a stable name that does not resolve; nothing is ever fetched from it."""
+
+DEFINITIONS: Final = "definitions"
+"""The name of the shared definitions file (``definitions.schema.json``)."""
+
+COMMAND: Final = "python -m supercomplaint.schemagen"
+"""The command that regenerates the committed schemas."""
+
+GENERATED_NOTE: Final = (
+    f"THIS IS A GENERATED FILE: do not edit it. It is made from supercomplaint's model by `{COMMAND}`."
+)
+
+# A year 0000 does not exist (ISO 8601 years in documents run 0001-9999), whatever the pattern says.
+_NO_YEAR_ZERO: Final = {"pattern": "^0000"}
+_YEAR_PATTERN: Final = r"^[0-9]{4}$"
+_MONTH_PATTERN: Final = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+
+
+def file_name(name: str) -> str:
+    """The file name of a schema: ``case`` -> ``case.schema.json``."""
+    return f"{name}.schema.json"
+
+
+def schema_id(name: str, version: str = c.SCHEMA_VERSION) -> str:
+    """The ``$id`` of a schema file, carrying the schema version."""
+    return f"{BASE_URI}{version}/{file_name(name)}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Wording, taken from the model's own text
+# --------------------------------------------------------------------------------------------------
+
+
+def _humanise(name: str) -> str:
+    """``sent_to_addressees`` -> ``Sent to addressees``; ``PeriodDeadline`` -> ``Period deadline``."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").split()
+    text = " ".join(words).lower()
+    return text[:1].upper() + text[1:]
+
+
+def _plain(text: str) -> str:
+    """Docstring text as a plain paragraph run: doctests and reST markup dropped."""
+    paragraphs = []
+    for paragraph in text.strip().split("\n\n"):
+        if ">>>" in paragraph or paragraph.lstrip().startswith(("Ordering", "Attributes:")):
+            continue
+        paragraphs.append(" ".join(line.strip() for line in paragraph.splitlines()))
+    joined = "\n\n".join(p for p in paragraphs if p)
+    joined = re.sub(r"``([^`]+)``", r"'\1'", joined)
+    return re.sub(r":[a-z]+:`~?\.?([^`]+)`", r"\1", joined)
+
+
+def _class_doc(cls: type) -> str:
+    doc = inspect.getdoc(cls)
+    if not doc:
+        raise ValueError(f"{cls.__qualname__} has no docstring; the schema needs its description")
+    return _plain(doc)
+
+
+def _attribute_docs(module: types.ModuleType) -> dict[str, str]:
+    """Docstrings written under module-level assignments (``Id = NewType(...)`` then a string)."""
+    tree = ast.parse(inspect.getsource(module))
+    docs: dict[str, str] = {}
+    body = tree.body
+    for statement, following in itertools.pairwise(body):
+        target: ast.expr | None = None
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target = statement.targets[0]
+        elif isinstance(statement, ast.AnnAssign):
+            target = statement.target
+        if (
+            isinstance(target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            docs[target.id] = _plain(inspect.cleandoc(following.value.value))
+    return docs
+
+
+def _field_doc(cls: type, field: attrs.Attribute[Any]) -> str:
+    doc = field.metadata.get("doc")
+    if not isinstance(doc, str) or not doc:
+        raise ValueError(f"{cls.__qualname__}.{field.name} has no metadata['doc']; the schema needs its description")
+    return doc
+
+
+# --------------------------------------------------------------------------------------------------
+# The builder
+# --------------------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Collects ``$defs`` while translating model types into schemas."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self.module_docs = _attribute_docs(m)
+
+    # References --------------------------------------------------------------------------------
+
+    @staticmethod
+    def ref(name: str, here: str) -> str:
+        """A ``$ref`` to a definition, relative to the file ``here`` (``definitions`` or a kind)."""
+        prefix = "" if here == DEFINITIONS else file_name(DEFINITIONS)
+        return f"{prefix}#/$defs/{name}"
+
+    def define(self, name: str, make: typing.Callable[[], dict[str, Any]]) -> str:
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder first: recursive types (Part) refer to themselves
+            self.defs[name] = make()
+        return name
+
+    # Types -------------------------------------------------------------------------------------
+
+    def type_schema(self, t: Any, here: str) -> dict[str, Any]:
+        """The schema of a value of model type ``t``, as used in the file ``here``."""
+        origin = typing.get_origin(t)
+        args = typing.get_args(t)
+        if t == m.Deadline:
+            return {"$ref": self.ref(self.define("Deadline", self._deadline), here)}
+        if t == m.Extensions:
+            return {"$ref": self.ref(self.define("Extensions", self._extensions), here)}
+        if origin in (typing.Union, types.UnionType):
+            rest = [a for a in args if a is not type(None)]
+            if len(rest) == 1 and len(args) == 2:
+                # Optional: the key may be left out; null is refused (absent means absent).
+                return self.type_schema(rest[0], here)
+            raise TypeError(f"no schema for the union {t!r}")
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.type_schema(args[0], here)}
+        for newtype, pattern in ((m.Id, c.ID_PATTERN), (m.Ref, c.ID_PATTERN), (m.Url, c.URL_PATTERN)):
+            if t is newtype:
+                name = newtype.__name__
+
+                def make(name: str = name, pattern: str = pattern) -> dict[str, Any]:
+                    return {
+                        "title": _humanise(name),
+                        "description": self.module_docs[name],
+                        "type": "string",
+                        "minLength": 1,
+                        "pattern": pattern,
+                    }
+
+                return {"$ref": self.ref(self.define(name, make), here)}
+        if t is str:
+            return {"type": "string", "minLength": 1}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is dt.date:
+            return {"$ref": self.ref(self.define("Date", self._date), here)}
+        if t is PartialDate:
+            return {"$ref": self.ref(self.define("PartialDate", self._partial_date), here)}
+        if isinstance(t, type) and issubclass(t, StrEnum):
+            return {"$ref": self.ref(self.define(t.__name__, lambda: self._enum(t)), here)}
+        if isinstance(t, type) and attrs.has(t):
+            return {"$ref": self.ref(self.define(t.__name__, lambda: self.object_schema(t, DEFINITIONS)), here)}
+        raise TypeError(f"no schema for the model type {t!r}")
+
+    def properties(self, cls: type, here: str) -> tuple[dict[str, Any], list[str]]:
+        """The ``properties`` and ``required`` of an attrs class, in field order."""
+        hints = typing.get_type_hints(cls)
+        names = c.wire_names(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            key = names[field.name]
+            schema = self.type_schema(hints[field.name], here)
+            if "minimum" in field.metadata:
+                schema["minimum"] = field.metadata["minimum"]
+            properties[key] = {"title": _humanise(field.name), "description": _field_doc(cls, field), **schema}
+            if field.default is attrs.NOTHING:
+                required.append(key)
+        return properties, required
+
+    def object_schema(self, cls: type, here: str, tag: str | None = None) -> dict[str, Any]:
+        """A closed object schema for an attrs class; ``tag`` adds the union's ``type`` key first."""
+        properties, required = self.properties(cls, here)
+        if tag is not None:
+            properties = {
+                c.UNION_TAG: {
+                    "title": "Deadline type",
+                    "description": f"Says that this is a {_humanise(cls.__name__).lower()}.",
+                    "const": tag,
+                },
+                **properties,
+            }
+            required = [c.UNION_TAG, *required]
+        schema: dict[str, Any] = {
+            "title": _humanise(cls.__name__),
+            "description": _class_doc(cls),
+            "type": "object",
+        }
+        if required:
+            schema["required"] = required
+        schema["properties"] = properties
+        schema["additionalProperties"] = False
+        return schema
+
+    # Definitions that are not classes -------------------------------------------------------------
+
+    def _enum(self, cls: type[StrEnum]) -> dict[str, Any]:
+        return {
+            "title": _humanise(cls.__name__),
+            "description": _class_doc(cls) + " A closed list.",
+            "type": "string",
+            "enum": [member.value for member in cls],
+        }
+
+    def _date(self) -> dict[str, Any]:
+        return {
+            "title": "Date",
+            "description": "A calendar date, YYYY-MM-DD (RFC 3339 full-date); '2021-02-30' is not one.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": c.DATE_PATTERN,
+            "format": "date",
+            "not": _NO_YEAR_ZERO,
+        }
+
+    def _partial_date(self) -> dict[str, Any]:
+        return {
+            "title": "Partial date",
+            "description": _class_doc(PartialDate)
+            + " Written YYYY when only the year is known, YYYY-MM when the month is, YYYY-MM-DD for a day.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": c.PARTIAL_DATE_PATTERN,
+            "not": _NO_YEAR_ZERO,
+            "anyOf": [
+                {"title": "Year", "description": "Only the year is known: YYYY.", "pattern": _YEAR_PATTERN},
+                {"title": "Month", "description": "The month is known: YYYY-MM.", "pattern": _MONTH_PATTERN},
+                {
+                    "title": "Day",
+                    "description": "The day is known: YYYY-MM-DD, a calendar date.",
+                    "pattern": c.DATE_PATTERN,
+                    "format": "date",
+                },
+            ],
+        }
+
+    def _extensions(self) -> dict[str, Any]:
+        return {
+            "title": "Extensions",
+            "description": self.module_docs["Extensions"]
+            + " The only open object: its keys are dotted namespaces, its values any JSON.",
+            "type": "object",
+            "propertyNames": {"pattern": c.NAMESPACE_PATTERN},
+        }
+
+    def _deadline(self) -> dict[str, Any]:
+        branches = []
+        for tag, cls in c.DEADLINE_TAGS.items():
+            name = self.define(cls.__name__, functools.partial(self.object_schema, cls, DEFINITIONS, tag))
+            branches.append(
+                {
+                    "if": {"type": "object", "required": [c.UNION_TAG], "properties": {c.UNION_TAG: {"const": tag}}},
+                    "then": {"$ref": self.ref(name, DEFINITIONS)},
+                }
+            )
+        tags = ", ".join(f"'{tag}'" for tag in c.DEADLINE_TAGS)
+        return {
+            "title": "Deadline",
+            "description": f"{self.module_docs['Deadline']} The key '{c.UNION_TAG}' says which: {tags}.",
+            "type": "object",
+            "required": [c.UNION_TAG],
+            "properties": {
+                c.UNION_TAG: {
+                    "title": "Deadline type",
+                    "description": f"Which kind of deadline this is, one of {tags} (a closed list).",
+                    "enum": list(c.DEADLINE_TAGS),
+                }
+            },
+            "allOf": branches,
+        }
+
+
+def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
+    properties, required = builder.properties(cls, kind)
+    versions = sorted(c.SUPPORTED_VERSIONS)
+    return {
+        "$schema": DIALECT,
+        "$id": schema_id(kind),
+        "$comment": GENERATED_NOTE,
+        "title": f"supercomplaint {kind} document, schema version {c.SCHEMA_VERSION}",
+        "description": f"{_class_doc(cls)} Shared definitions are in {file_name(DEFINITIONS)}.",
+        "type": "object",
+        "required": [c.KIND_KEY, c.VERSION_KEY, *required],
+        "properties": {
+            c.KIND_KEY: {
+                "title": "Document kind",
+                "description": f"Says what the document is: always '{kind}' here.",
+                "const": kind,
+            },
+            c.VERSION_KEY: {
+                "title": "Schema version",
+                "description": "The version of the supercomplaint schemas the document follows.",
+                "enum": versions,
+            },
+            **properties,
+        },
+        "additionalProperties": False,
+    }
+
+
+def generate() -> dict[str, dict[str, Any]]:
+    """Every schema, by file name: one per document kind, then the shared definitions."""
+    builder = _Builder()
+    out = {file_name(kind): _document_schema(builder, kind, cls) for kind, cls in c.KINDS.items()}
+    out[file_name(DEFINITIONS)] = {
+        "$schema": DIALECT,
+        "$id": schema_id(DEFINITIONS),
+        "$comment": GENERATED_NOTE,
+        "title": f"supercomplaint shared definitions, schema version {c.SCHEMA_VERSION}",
+        "description": "Definitions shared by the case, response and register schemas, referred to by $ref.",
+        "$defs": {name: builder.defs[name] for name in sorted(builder.defs)},
+    }
+    return out
+
+
+def render(schema: Mapping[str, Any]) -> str:
+    """A schema's canonical text: key order as built, two-space indentation, UTF-8, a final newline."""
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Writing and checking the committed files
+# --------------------------------------------------------------------------------------------------
+
+
+def package_dir() -> Path:
+    """Where the schemas ship inside the package (``supercomplaint/schemas``)."""
+    return Path(__file__).resolve().parent / "schemas"
+
+
+def source_root() -> Path | None:
+    """The root of the source checkout this module runs from, or ``None`` when installed elsewhere."""
+    root = Path(__file__).resolve().parents[2]
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file() and 'name = "supercomplaint"' in pyproject.read_text(encoding="utf-8"):
+        return root
+    return None
+
+
+def default_directories() -> list[Path]:
+    """The folders that hold the committed schemas: ``schemas/`` at the root and the package's copy."""
+    root = source_root()
+    if root is None:
+        raise FileNotFoundError("not a source checkout of supercomplaint: pass the output folders explicitly")
+    return [root / "schemas", package_dir()]
+
+
+def stale_files(directories: Sequence[Path]) -> list[Path]:
+    """The schema files under ``directories`` that are missing or differ from what :func:`generate` makes."""
+    stale = []
+    for directory in directories:
+        for name, schema in generate().items():
+            path = directory / name
+            try:
+                current = path.read_text(encoding="utf-8")
+            except OSError:
+                current = None
+            if current != render(schema):
+                stale.append(path)
+    return stale
+
+
+def write(directories: Sequence[Path]) -> list[Path]:
+    """Write every schema into each folder (atomically, only where it changed); return the files written."""
+    written = []
+    schemas = generate()
+    for directory in directories:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, schema in schemas.items():
+            path = directory / name
+            text = render(schema)
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                atomic_write(path, text.encode("utf-8"))
+                written.append(path)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Regenerate (or with ``--check``, check) the committed schemas; return the exit status."""
+    parser = argparse.ArgumentParser(prog=COMMAND, description="Generate the JSON Schemas from the model.")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is stale")
+    parser.add_argument(
+        "--out", action="append", type=Path, metavar="DIR", help="a folder to write to (default: both copies)"
+    )
+    args = parser.parse_args(argv)
+    try:
+        directories = args.out or default_directories()
+    except FileNotFoundError as exc:
+        print(f"{parser.prog}: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        stale = stale_files(directories)
+        for path in stale:
+            print(f"stale: {path}", file=sys.stderr)
+        if stale:
+            print(f"regenerate with: {COMMAND}", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write(directories):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,424 @@
+"""Validating documents against the shipped JSON Schemas, with the same problem codes and paths as loading.
+
+:func:`validate` takes parsed JSON or JSON text and returns a :class:`ValidationReport`; it never raises for
+bad data. Every problem carries a stable code (the codes of :func:`supercomplaint.loads`: ``missing-field``,
+``wrong-type``, ``unknown-key`` ...), the JSON path of the offending value, the schema location that failed
+(``definitions.schema.json#/$defs/Date/format``) and a message.
+
+How it is fast: the JSON Schemas are generated from the model (:mod:`supercomplaint.schemagen`) and the test
+suite proves, as properties over generated documents and their mutations, that the schema and the strict
+loader accept exactly the same documents. So a document is first structured by the loader, which costs what
+loading costs; only when that fails does the reference validator (``jsonschema``, draft 2020-12, formats
+asserted) run, to report every error against the schema. ``$ref`` resolves only from the shipped schemas:
+the registry refuses every other address, so nothing is ever fetched.
+
+``jsonschema`` and ``referencing`` are imported on first use, not when :mod:`supercomplaint` is imported.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import importlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from .problems import LoadError, Problem, Severity, join_path, sort_problems
+
+if TYPE_CHECKING:
+    import referencing
+
+    from .model import Document
+
+# jsonschema ships no type information: its objects are typed loosely here, and it is imported on first use.
+Validator = Any
+ValidationError = Any
+
+__all__ = ["ValidationReport", "registry", "schema", "validate"]
+
+_DEFINITIONS: Final = "definitions"
+_DEFINITIONS_FILE: Final = "definitions.schema.json"
+_KINDS: Final = ("case", "response", "register")
+_TEXT_TYPES: Final = (str, bytes, bytearray, memoryview)
+
+# Codes of failed keywords inside a definition, by the definition's name.
+_DEFINITION_CODES: Final = {
+    "Id": "invalid-id",
+    "Ref": "invalid-id",
+    "Url": "invalid-url",
+    "Date": "invalid-date",
+    "PartialDate": "invalid-date",
+}
+# When several keywords fail on one value, the most basic one is the problem (as the loader reports it).
+_PRIORITY: Final = {"wrong-type": 0, "empty-string": 1}
+
+
+@attrs.frozen(kw_only=True)
+class ValidationReport:
+    """The outcome of :func:`validate`.
+
+    Attributes:
+        problems: every problem found, in a stable order (by path, then code); empty when valid.
+        kind: the document's kind (``case``, ``response``, ``register``), or ``None`` when it is unknown.
+        document: the document read into the model when it is valid, else ``None``.
+    """
+
+    problems: tuple[Problem, ...] = ()
+    kind: str | None = None
+    document: Document | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def valid(self) -> bool:
+        """True when no problem is an error."""
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def raise_for_problems(self, source: str | None = None) -> None:
+        """Raise :class:`~supercomplaint.LoadError` carrying the problems, if the document is not valid."""
+        if not self.valid:
+            raise LoadError(self.problems, source)
+
+
+# --------------------------------------------------------------------------------------------------
+# The shipped schemas and the registry
+# --------------------------------------------------------------------------------------------------
+
+
+def _file(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+@functools.cache
+def _shipped() -> Mapping[str, dict[str, Any]]:
+    """The shipped schemas, by file name. Never handed out: validators rely on these very objects."""
+    folder = resources.files(__package__ or "supercomplaint").joinpath("schemas")
+    out: dict[str, dict[str, Any]] = {}
+    for name in (*_KINDS, _DEFINITIONS):
+        loaded = json.loads(folder.joinpath(_file(name)).read_text(encoding="utf-8"))
+        out[_file(name)] = loaded
+    return out
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """A copy of the shipped JSON Schema of a document kind (``case``, ``response``, ``register``).
+
+    ``schema("definitions")`` gives the shared definitions the three refer to. Raises :class:`ValueError`
+    for any other name.
+    """
+    if kind not in (*_KINDS, _DEFINITIONS):
+        raise ValueError(f"{kind!r} is not a schema; use one of: {', '.join((*_KINDS, _DEFINITIONS))}")
+    return copy.deepcopy(_shipped()[_file(kind)])
+
+
+class SchemaNotShipped(LookupError):
+    """A ``$ref`` named a schema that is not one of the shipped ones; nothing is fetched."""
+
+
+def _refuse(uri: str) -> Any:
+    raise SchemaNotShipped(
+        f"{uri!r} is not one of supercomplaint's shipped schemas, and schemas are never fetched from the network"
+    )
+
+
+@functools.cache
+def registry() -> referencing.Registry[Any]:
+    """The ``referencing`` registry of the shipped schemas; it refuses to retrieve any other address."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    resources_ = [
+        (contents["$id"], Resource.from_contents(contents, default_specification=DRAFT202012))
+        for contents in _shipped().values()
+    ]
+    return Registry(retrieve=_refuse).with_resources(resources_).crawl()  # type: ignore[call-arg]
+
+
+@functools.cache
+def _locations() -> Mapping[int, str]:
+    """Where each subschema of the shipped files lives, as ``file#/json/pointer``, by object identity."""
+    out: dict[int, str] = {}
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            out[id(node)] = where
+            for key, child in node.items():
+                walk(child, f"{where}/{key.replace('~', '~0').replace('/', '~1')}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{where}/{index}")
+
+    for name, contents in _shipped().items():
+        walk(contents, f"{name}#")
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# The reference validator
+# --------------------------------------------------------------------------------------------------
+
+
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a schema pattern so that ``$`` means the end of the text, as in ECMA-262 (not Python)."""
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
+_compiled = functools.lru_cache(maxsize=256)(_ecma_regex)
+
+
+def _jsonschema() -> Any:
+    return importlib.import_module("jsonschema")
+
+
+def _pattern(validator: Validator, pattern: str, instance: object, _schema: object) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _compiled(pattern).search(instance):
+        yield _jsonschema().ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@functools.cache
+def _validator_class() -> Any:
+    jsonschema = _jsonschema()
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, validators={"pattern": _pattern})
+
+
+def _make_validator(root: Mapping[str, Any]) -> Validator:
+    """A draft 2020-12 validator for ``root``: formats asserted, ``$ref`` from the shipped schemas only."""
+    return _validator_class()(
+        root, registry=registry(), format_checker=_jsonschema().Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@functools.cache
+def _validator(kind: str) -> Validator:
+    return _make_validator(_shipped()[_file(kind)])
+
+
+# --------------------------------------------------------------------------------------------------
+# From schema errors to problems
+# --------------------------------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+_EXPECTED: Final = {
+    "string": "a string",
+    "object": "an object",
+    "array": "an array",
+    "integer": "an integer",
+    "boolean": "true or false",
+    "number": "a number",
+}
+
+
+def _definition(location: str | None) -> str | None:
+    prefix = f"{_DEFINITIONS_FILE}#/$defs/"
+    if location is None or not location.startswith(prefix):
+        return None
+    return location[len(prefix) :].split("/", 1)[0]
+
+
+def _problems_of(error: ValidationError) -> Iterator[Problem]:
+    """The problems one schema error stands for, with the loader's codes and paths."""
+    keyword = str(error.validator)
+    location = _locations().get(id(error.schema))
+    schema_path = f"{location}/{keyword}" if location else "/".join(str(part) for part in error.absolute_schema_path)
+    path = "$"
+    for part in error.absolute_path:
+        path = join_path(path, part)
+    instance = error.instance
+    value: Any = error.validator_value
+
+    def problem(code: str, message: str, at: str = path) -> Problem:
+        return Problem(code=code, message=message, path=at, schema_path=schema_path)
+
+    definition = _definition(location)
+    if keyword == "type":
+        expected = " or ".join(_EXPECTED.get(t, t) for t in ([value] if isinstance(value, str) else value))
+        yield problem("wrong-type", f"expected {expected}, found {_type_name(instance)}")
+    elif keyword == "required":
+        for key in value:
+            if isinstance(instance, dict) and key not in instance:
+                yield problem("missing-field", f"{key!r} is required here", join_path(path, key))
+    elif keyword == "additionalProperties":
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        for key in instance if isinstance(instance, dict) else ():
+            if key not in known:
+                yield problem(
+                    "unknown-key",
+                    f"{key!r} is not a field here; put publisher data under 'extensions'",
+                    join_path(path, str(key)),
+                )
+    elif location is not None and location.endswith("/propertyNames"):
+        # The failing value is a key of the object at ``path``: the problem is placed at that key.
+        yield problem(
+            "invalid-namespace",
+            f"extension key {instance!r} is not a dotted namespace such as 'uk.police.cambs'",
+            join_path(path, str(instance)),
+        )
+    elif keyword == "minLength":
+        yield problem("empty-string", "a string here must not be empty; leave the key out instead")
+    elif keyword == "minimum":
+        yield problem("out-of-range", f"{instance} is less than the minimum {value}")
+    elif keyword == "const" and location is not None and location.endswith("/properties/kind"):
+        if instance in _KINDS:
+            yield problem("unexpected-kind", f"expected a {value!r} document, found {instance!r}")
+        else:
+            yield problem("unknown-kind", f"{instance!r} is not a document kind; use one of: {', '.join(_KINDS)}")
+    elif keyword == "enum" and location is not None and location.endswith("/properties/schemaVersion"):
+        yield problem(
+            "unsupported-version",
+            f"schema version {instance!r} is not one this library reads ({', '.join(value)})",
+        )
+    elif keyword == "enum" and definition == "Deadline":
+        yield problem("unknown-tag", f"{instance!r} is not a deadline type; use one of: {', '.join(value)}")
+    elif keyword in ("enum", "const"):
+        yield problem("invalid-value", f"{instance!r} is not one of: {', '.join(map(str, value))}")
+    elif definition in _DEFINITION_CODES:
+        code = _DEFINITION_CODES[definition]
+        if code == "invalid-id":
+            message = f"{instance!r} is not an id: use letters, digits and . _ : - (at most 200 characters)"
+        elif code == "invalid-url":
+            message = f"{instance!r} is not an http or https address"
+        elif definition == "Date":
+            message = f"{instance!r} is not a calendar date of the form YYYY-MM-DD"
+        else:
+            message = f"{instance!r} is not a valid date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        yield problem(code, message)
+    else:
+        yield problem("invalid-value", error.message)
+
+
+def _collapse(problems: list[Problem]) -> list[Problem]:
+    """One value, one problem kind: where a type is wrong nothing else about the value is reported, etc."""
+    best: dict[str, int] = {}
+    for p in problems:
+        best[p.path] = min(best.get(p.path, 9), _PRIORITY.get(p.code, 9))
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for p in problems:
+        if _PRIORITY.get(p.code, 9) != best[p.path] or (p.path, p.code) in seen:
+            continue
+        seen.add((p.path, p.code))
+        out.append(p)
+    return sort_problems(out)
+
+
+def _problems_against(value: object, validator: Validator) -> list[Problem] | None:
+    """Every problem the schema finds in ``value``; ``None`` when the validator cannot run on it."""
+    from referencing.exceptions import Unresolvable
+
+    try:
+        errors = list(validator.iter_errors(value))
+    except Unresolvable as exc:
+        cause = exc.__cause__ or exc
+        return [
+            Problem(
+                code="schema-unresolvable",
+                message=f"a $ref could not be resolved: {cause}",
+                schema_path=str(getattr(exc, "ref", "")) or None,
+            )
+        ]
+    except (RecursionError, TypeError, ValueError):
+        return None
+    problems: list[Problem] = []
+    for error in errors:
+        problems.extend(_problems_of(error))
+    return _collapse(problems)
+
+
+# --------------------------------------------------------------------------------------------------
+# The public entry point
+# --------------------------------------------------------------------------------------------------
+
+
+def validate(data: object, kind: str | None = None) -> ValidationReport:
+    """Validate a document against the shipped JSON Schema of its kind; never raises for bad data.
+
+    ``data`` is parsed JSON (a ``dict``) or JSON text (``str`` or UTF-8 ``bytes``, parsed strictly: a text
+    that is not JSON gives ``json-*`` problems). The document's ``kind`` key picks the schema; pass
+    ``kind`` to insist on one (a document of another kind then has an ``unexpected-kind`` problem, and a
+    document whose kind is missing or unknown is checked against ``kind``'s schema).
+
+    The report holds every problem, each with the code and JSON path that :func:`supercomplaint.loads`
+    gives for it, the failing schema location and a message.
+
+    >>> report = validate('{"kind": "response", "schemaVersion": "1.0", "case": "c"}')
+    >>> report.valid
+    False
+    >>> [(p.code, p.path, p.schema_path) for p in report.problems]
+    [('missing-field', '$.response', 'response.schema.json#/required')]
+    """
+    if kind is not None and kind not in _KINDS:
+        raise ValueError(f"{kind!r} is not a document kind; use one of: {', '.join(_KINDS)}")
+    from .converter import structure_document
+    from .io import parse_json
+
+    if isinstance(data, _TEXT_TYPES):
+        try:
+            data = parse_json(bytes(data) if isinstance(data, bytearray | memoryview) else data)
+        except LoadError as exc:
+            return ValidationReport(problems=tuple(exc.problems))
+    declared = data.get("kind") if isinstance(data, dict) else None
+    target = declared if isinstance(declared, str) and declared in _KINDS else kind
+
+    # Fast path: the strict loader accepts exactly what the schema accepts (proven by the test suite).
+    loader_problems: tuple[Problem, ...]
+    try:
+        document = structure_document(data, kind=kind)
+    except LoadError as exc:
+        loader_problems = exc.problems
+    except Exception as exc:  # noqa: BLE001 - a bug must not make validate() raise for a document
+        loader_problems = (Problem(code="invalid-value", message=f"the document could not be read: {exc!r}"),)
+    else:
+        return ValidationReport(kind=target, document=document)
+
+    # Slow path: the reference validator reports every error against the schema.
+    problems: list[Problem] | None = None
+    if target is not None:
+        problems = _problems_against(data, _validator(target))
+        if problems is not None and kind is not None and target != kind:
+            problems.append(
+                Problem(
+                    code="unexpected-kind",
+                    message=f"expected a {kind!r} document, found {target!r}",
+                    path="$.kind",
+                    schema_path=f"{_file(kind)}#/properties/kind/const",
+                )
+            )
+    if not problems:
+        # The schema cannot be chosen (unknown kind), cannot run (nesting too deep) or found nothing the
+        # loader refused: the loader's own problems are the report.
+        problems = list(loader_problems)
+    return ValidationReport(problems=tuple(sort_problems(problems)), kind=target)
