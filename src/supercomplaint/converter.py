@@ -78,8 +78,12 @@ VERSION_KEY: Final = "schemaVersion"
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"
 URL_PATTERN: Final = r"^https?://[^\s]+$"
 NAMESPACE_PATTERN: Final = r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$"
-DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PARTIAL_DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# The date patterns check the month (01-12) and the day (01-31) too, so that a schema engine that treats
+# ``format: date`` as a mere annotation still refuses '2021-13-01'; only '2021-02-30' needs the format check.
+_MONTH: Final = "(0[1-9]|1[0-2])"
+_DAY: Final = "(0[1-9]|[12][0-9]|3[01])"
+DATE_PATTERN: Final = f"^[0-9]{{4}}-{_MONTH}-{_DAY}$"
+PARTIAL_DATE_PATTERN: Final = f"^[0-9]{{4}}(-{_MONTH}(-{_DAY})?)?$"
 
 _ID_RE = re.compile(ID_PATTERN)
 _URL_RE = re.compile(URL_PATTERN)

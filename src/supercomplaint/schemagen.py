@@ -73,9 +73,7 @@ GENERATED_NOTE: Final = (
 )
 
 # A year 0000 does not exist (ISO 8601 years in documents run 0001-9999), whatever the pattern says.
-_NO_YEAR_ZERO: Final = {"pattern": "^0000"}
-_YEAR_PATTERN: Final = r"^[0-9]{4}$"
-_MONTH_PATTERN: Final = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+_NO_YEAR_ZERO: Final = {"type": "string", "pattern": "^0000"}
 
 
 def file_name(name: str) -> str:
@@ -292,14 +290,8 @@ class _Builder:
             "pattern": c.PARTIAL_DATE_PATTERN,
             "not": _NO_YEAR_ZERO,
             "anyOf": [
-                {"title": "Year", "description": "Only the year is known: YYYY.", "pattern": _YEAR_PATTERN},
-                {"title": "Month", "description": "The month is known: YYYY-MM.", "pattern": _MONTH_PATTERN},
-                {
-                    "title": "Day",
-                    "description": "The day is known: YYYY-MM-DD, a calendar date.",
-                    "pattern": c.DATE_PATTERN,
-                    "format": "date",
-                },
+                {"title": "Year or month", "description": "YYYY or YYYY-MM.", "maxLength": 7},
+                {"title": "Day", "description": "YYYY-MM-DD, a calendar date.", "format": "date"},
             ],
         }
 
