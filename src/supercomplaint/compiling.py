@@ -1,0 +1,589 @@
+"""Compiling response documents into a case record, and reading an item's history back out of it.
+
+:func:`compile` merges responses (as :class:`~supercomplaint.model.ResponseDocument` or bare
+:class:`~supercomplaint.model.Response` objects) into a case record:
+
+* the result keeps every response, the case's own and the new ones, in a canonical order: by the date
+  each counts from (sent, else published), earliest possible day first, then latest possible day (so
+  "2021" comes before "2021-09-01", which comes before "2021-09"); undated responses last; ties by id.
+  So the result never depends on the order of the inputs, and compiling the same responses again
+  changes nothing;
+* a response already in the case, identical in every field, is skipped;
+* bodies a response document brings that the case does not define are added to the case's bodies
+  (after its own, in id order);
+* anything that cannot be merged faithfully is a finding (a :class:`~supercomplaint.Problem` with a stable
+  code), and the input it concerns is left out whole:
+
+  ======================================  ==========================================================
+  ``compile-wrong-case``                  the response document belongs to another case
+  ``compile-conflicting-response``        a response with this id, but different content, is already
+                                          in the case or among the inputs (all differing inputs are
+                                          left out: which one is right cannot depend on their order)
+  ``compile-duplicate-id``                the response's id is already the id of something else in the
+                                          case (an item, a part, a monitoring obligation ...)
+  ``compile-unknown-item``                it answers an action or recommendation the case does not have
+  ``compile-unknown-part``                it names a part the item does not have
+  ``compile-unknown-reply-target``        ``in_reply_to`` names no monitoring obligation or follow-up
+                                          of the case
+  ``compile-conflicting-body``            it brings a body whose id the case (or another input) uses
+                                          for a different body
+  ======================================  ==========================================================
+
+  :func:`compile` raises :class:`CompileError` carrying ``problems`` and ``partial``, the case merged
+  from every other input; :func:`merge` returns the same two things without raising.
+
+:func:`history` gives, for each action and recommendation, every response and assessment in date order
+and the latest view per body, for a renderer or the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+
+import attrs
+
+from . import model as m
+from .partialdate import PartialDate
+from .problems import Problem, SupercomplaintError, join_path
+
+__all__ = [
+    "BodyView",
+    "CompileError",
+    "EntryKind",
+    "HistoryEntry",
+    "ItemHistory",
+    "Merged",
+    "compile",
+    "history",
+    "merge",
+    "response_order",
+]
+
+
+class CompileError(SupercomplaintError):
+    """Some responses could not be merged into the case.
+
+    Attributes:
+        problems: every finding, each with a stable code, the JSON path within the offending input and
+            the ids involved (the response id first).
+        partial: the case merged from every input that had no finding.
+    """
+
+    def __init__(self, problems: Sequence[Problem], partial: m.CaseRecord) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.partial = partial
+        count = len(self.problems)
+        lines = [f"{count} response{'s' if count != 1 else ''} could not be merged" if count else "no problems"]
+        lines.extend(f"  {p}" for p in self.problems[:20])
+        if count > 20:
+            lines.append(f"  ... and {count - 20} more")
+        super().__init__("\n".join(lines))
+
+
+@attrs.frozen(kw_only=True)
+class Merged:
+    """What :func:`merge` did.
+
+    Attributes:
+        case: the merged case record (every input without a finding merged).
+        problems: the findings, in a stable order; empty when everything merged.
+        added: the ids of the responses newly added, in the case's order.
+    """
+
+    case: m.CaseRecord
+    problems: tuple[Problem, ...]
+    added: tuple[m.Ref, ...]
+
+
+def _date_key(when: PartialDate | None) -> tuple[int, dt.date, dt.date]:
+    """Dated first, by earliest then latest possible day; undated last."""
+    if when is None:
+        return (1, dt.date.max, dt.date.max)
+    return (0, when.earliest, when.latest)
+
+
+def response_order(response: m.Response) -> tuple[int, dt.date, dt.date, str]:
+    """The sort key of the canonical response order: by the date a response counts from (sent, else
+    published; undated last), then by id.
+
+    >>> from supercomplaint import Response
+    >>> [r.id for r in sorted([Response(id="b", responder="x"), Response(id="a", responder="x",
+    ...  published=PartialDate(2022)), Response(id="c", responder="x", sent=PartialDate(2021, 7, 13))],
+    ...  key=response_order)]
+    ['c', 'a', 'b']
+    """
+    when = response.sent if response.sent is not None else response.published
+    return (*_date_key(when), response.id)
+
+
+def _by_order(responses: Iterable[m.Response]) -> list[m.Response]:
+    return sorted(responses, key=response_order)
+
+
+def _distinct(values: Iterable[object]) -> int:
+    """How many different values (by equality, extension data included) there are."""
+    seen: list[object] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return len(seen)
+
+
+def _part_ids(parts: Iterable[m.Part]) -> Iterable[str]:
+    for part in parts:
+        yield part.id
+        yield from _part_ids(part.parts)
+
+
+class _Case:
+    """What a response may refer to in a case."""
+
+    def __init__(self, case: m.CaseRecord) -> None:
+        report = case.report
+        self.parts: dict[str, frozenset[str]] = {}
+        self.targets: set[str] = {f.id for f in case.follow_ups}
+        taken: set[str] = {f.id for f in case.follow_ups} | {a.id for a in case.assessments}
+        if report is not None:
+            taken.add(report.id)
+            items: list[m.Action | m.Recommendation] = [*report.actions, *report.recommendations]
+            for item in items:
+                parts = frozenset(_part_ids(item.parts))
+                self.parts[item.id] = parts
+                taken |= {item.id, *parts}
+            self.targets |= {r.id for r in report.monitoring}
+            taken |= {r.id for r in report.monitoring}
+        self.taken = frozenset(taken)
+
+
+def _check(response: m.Response, base: str, known: _Case) -> list[Problem]:
+    problems: list[Problem] = []
+    ids = (response.id,)
+    if response.id in known.taken:
+        problems.append(
+            Problem(
+                code="compile-duplicate-id",
+                message=f"response {response.id!r} has the id of another object in the case",
+                path=join_path(base, "id"),
+                ids=ids,
+            )
+        )
+    for index, answer in enumerate(response.items):
+        here = join_path(join_path(base, "items"), index)
+        parts = known.parts.get(answer.item)
+        if parts is None:
+            problems.append(
+                Problem(
+                    code="compile-unknown-item",
+                    message=f"response {response.id!r} answers {answer.item!r}, which is not an action or "
+                    "recommendation of the case",
+                    path=join_path(here, "item"),
+                    ids=(*ids, answer.item),
+                )
+            )
+            continue
+        for position, part in enumerate(answer.parts):
+            if part not in parts:
+                problems.append(
+                    Problem(
+                        code="compile-unknown-part",
+                        message=f"response {response.id!r} names part {part!r}, which {answer.item!r} does not have",
+                        path=join_path(join_path(here, "parts"), position),
+                        ids=(*ids, answer.item, part),
+                    )
+                )
+    for index, target in enumerate(response.in_reply_to):
+        if target not in known.targets:
+            problems.append(
+                Problem(
+                    code="compile-unknown-reply-target",
+                    message=f"response {response.id!r} replies to {target!r}, which is not a monitoring "
+                    "obligation or follow-up of the case",
+                    path=join_path(join_path(base, "inReplyTo"), index),
+                    ids=(*ids, target),
+                )
+            )
+    return problems
+
+
+@attrs.frozen
+class _Input:
+    index: int
+    response: m.Response
+    bodies: tuple[m.Body, ...]
+    base: str  # JSON path of the response within the input
+
+
+def merge(case: m.CaseRecord, *responses: m.ResponseDocument | m.Response) -> Merged:
+    """Merge ``responses`` into ``case`` as :func:`compile` does, returning the findings instead of raising.
+
+    Raises :class:`TypeError` when ``case`` is not a case record or an input is not a response.
+    """
+    if not isinstance(case, m.CaseRecord):
+        raise TypeError(f"compile() needs a CaseRecord, not {type(case).__name__}")
+    known = _Case(case)
+    problems: list[Problem] = []
+    inputs: list[_Input] = []
+    for index, given in enumerate(responses):
+        if isinstance(given, m.ResponseDocument):
+            if str(given.case) != str(case.id):
+                problems.append(
+                    Problem(
+                        code="compile-wrong-case",
+                        message=f"response {given.response.id!r} belongs to case {given.case!r}, not {case.id!r}",
+                        path="$.case",
+                        ids=(given.response.id, given.case),
+                    )
+                )
+                continue
+            inputs.append(_Input(index, given.response, given.bodies, "$.response"))
+        elif isinstance(given, m.Response):
+            inputs.append(_Input(index, given, (), "$"))
+        else:
+            raise TypeError(f"compile() merges responses, not {type(given).__name__}")
+
+    existing: dict[str, m.Response] = {r.id: r for r in case.responses}
+    rejected: set[int] = set()
+    # Responses: each input on its own, then against the case and against each other.
+    by_id: dict[str, list[_Input]] = defaultdict(list)
+    for entry in inputs:
+        found = _check(entry.response, entry.base, known)
+        if found:
+            problems.extend(found)
+            rejected.add(entry.index)
+        by_id[entry.response.id].append(entry)
+    for rid, group in by_id.items():
+        current = existing.get(rid)
+        versions = _distinct(e.response for e in group)
+        if current is not None:
+            message = f"response {rid!r} differs from the response with that id already in the case"
+        else:
+            message = f"{versions} different responses among the inputs have the id {rid!r}; none is merged"
+        for entry in group:
+            if current is not None and entry.response == current:
+                continue
+            if current is not None or versions > 1:
+                problems.append(
+                    Problem(
+                        code="compile-conflicting-response",
+                        message=message,
+                        path=join_path(entry.base, "id"),
+                        ids=(rid,),
+                    )
+                )
+                rejected.add(entry.index)
+    # Bodies the response documents bring.
+    case_bodies: dict[str, m.Body] = {b.id: b for b in case.bodies}
+    offered: dict[str, list[tuple[_Input, m.Body, int]]] = defaultdict(list)
+    for entry in inputs:
+        for position, body in enumerate(entry.bodies):
+            offered[body.id].append((entry, body, position))
+    for bid, offers in offered.items():
+        mine = case_bodies.get(bid)
+        distinct = _distinct(b for _, b, _ in offers)
+        if mine is not None:
+            message = f"body {bid!r} differs from the body with that id in the case"
+        else:
+            message = f"{distinct} different bodies among the inputs have the id {bid!r}"
+        for entry, body, position in offers:
+            if (mine is not None and body != mine) or (mine is None and distinct > 1):
+                problems.append(
+                    Problem(
+                        code="compile-conflicting-body",
+                        message=message,
+                        path=join_path(join_path("$.bodies", position), "id"),
+                        ids=(entry.response.id, bid),
+                    )
+                )
+                rejected.add(entry.index)
+
+    accepted = [e for e in inputs if e.index not in rejected]
+    added: dict[str, m.Response] = {}
+    for entry in accepted:
+        if entry.response.id not in existing:
+            added.setdefault(entry.response.id, entry.response)
+    new_bodies: dict[str, m.Body] = {}
+    for entry in accepted:
+        for body in entry.bodies:
+            if body.id not in case_bodies:
+                new_bodies.setdefault(body.id, body)
+    merged_responses = tuple(_by_order([*case.responses, *added.values()]))
+    merged = attrs.evolve(
+        case,
+        responses=merged_responses,
+        bodies=(*case.bodies, *(new_bodies[k] for k in sorted(new_bodies))),
+    )
+    ordered = sorted(dict.fromkeys(problems), key=lambda p: (p.ids, p.path, p.code, p.message))
+    return Merged(
+        case=merged,
+        problems=tuple(ordered),
+        added=tuple(m.Ref(r.id) for r in merged_responses if r.id in added),
+    )
+
+
+def compile(case: m.CaseRecord, *responses: m.ResponseDocument | m.Response) -> m.CaseRecord:
+    """Merge ``responses`` into ``case``: every response kept once, in the canonical order.
+
+    See the module documentation for the order and the findings. Raises :class:`CompileError` when any
+    input cannot be merged; its ``partial`` holds the case merged from all the others. Raises
+    :class:`TypeError` when ``case`` is not a case record or an input is not a response.
+
+    >>> import supercomplaint as sc
+    >>> case = sc.load("examples/hestia/case-at-publication.json")  # doctest: +SKIP
+    >>> sc.compile(case, sc.load("examples/hestia/responses/npcc-2022-04-04.json")).responses[0].id  # doctest: +SKIP
+    'npcc-hestia'
+    """
+    result = merge(case, *responses)
+    if result.problems:
+        raise CompileError(result.problems, result.case)
+    return result.case
+
+
+# --------------------------------------------------------------------------------------------------
+# History
+# --------------------------------------------------------------------------------------------------
+
+
+class EntryKind(StrEnum):
+    """What a history entry records."""
+
+    RESPONSE = "response"
+    """A response's word on the item (or, with ``via``, a reply covering it)."""
+    MEMBER_OUTCOME = "member-outcome"
+    """One member's outcome as a collated response reports it."""
+    ASSESSMENT = "assessment"
+    """A monitoring body's assessment."""
+
+
+@attrs.frozen(kw_only=True)
+class HistoryEntry:
+    """One dated event in an item's history.
+
+    Attributes:
+        kind: a response, a member outcome from a collated response, or an assessment.
+        id: the id of the response or assessment.
+        date: when it counts from (a response: sent, else published), or ``None`` when undated.
+        source: who wrote it: the responder or the assessor.
+        speaks_for: whose view it gives: a response's ``on_behalf_of`` or else its responder; the member
+            for a member outcome; the assessed body (``None`` for the item as a whole) for an assessment.
+        via: for a response that does not answer the item itself but replies to a monitoring obligation
+            or follow-up covering it: that obligation's or follow-up's id.
+        answer: the response's item response, when it has one for the item.
+        outcome: the member outcome, for a member-outcome entry.
+        assessment: the assessment, for an assessment entry.
+    """
+
+    kind: EntryKind
+    id: m.Ref
+    date: PartialDate | None
+    source: m.Ref
+    speaks_for: m.Ref | None
+    via: m.Ref | None = None
+    answer: m.ItemResponse | None = None
+    outcome: m.MemberOutcome | None = None
+    assessment: m.Assessment | None = None
+
+    @property
+    def position(self) -> m.Position | None:
+        """The position this entry states, if any."""
+        if self.outcome is not None:
+            return self.outcome.position
+        return self.answer.position if self.answer is not None else None
+
+    @property
+    def progress(self) -> m.Progress | None:
+        """The progress this entry states, if any."""
+        if self.outcome is not None:
+            return self.outcome.progress
+        return self.answer.progress if self.answer is not None else None
+
+
+@attrs.frozen(kw_only=True)
+class BodyView:
+    """The latest word on an item for one body or group.
+
+    Each field is the latest one stated: a later response that states no position does not erase an
+    earlier position.
+
+    Attributes:
+        who: the body or group the view is of.
+        position: the latest position stated for it.
+        progress: the latest progress stated for it.
+        planned_completion: the latest planned completion stated for it.
+        last_response: the id of its latest response (or collated outcome) on the item.
+        last_date: that response's date.
+        status: the latest monitoring assessment of it on the item.
+        rag: that assessment's rating.
+        assessed: that assessment's date.
+    """
+
+    who: m.Ref
+    position: m.Position | None = None
+    progress: m.Progress | None = None
+    planned_completion: PartialDate | None = None
+    last_response: m.Ref | None = None
+    last_date: PartialDate | None = None
+    status: m.AssessmentStatus | None = None
+    rag: m.Rag | None = None
+    assessed: PartialDate | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ItemHistory:
+    """Everything known about one action or recommendation, in date order.
+
+    Attributes:
+        item: the item's id.
+        label: its label as written.
+        kind: ``"action"`` or ``"recommendation"``.
+        entries: every response, member outcome and assessment concerning it, by date (undated last),
+            responses before assessments on the same date, then by id.
+        latest: the latest view for each body or group that has one, in order of first appearance.
+        assessment: the latest assessment of the item as a whole (no subject), if any.
+    """
+
+    item: m.Ref
+    label: str | None
+    kind: str
+    entries: tuple[HistoryEntry, ...]
+    latest: tuple[BodyView, ...]
+    assessment: m.Assessment | None = None
+
+
+_KIND_ORDER = {EntryKind.RESPONSE: 0, EntryKind.MEMBER_OUTCOME: 1, EntryKind.ASSESSMENT: 2}
+
+
+def _entry_key(entry: HistoryEntry) -> tuple[int, dt.date, dt.date, int, str, str]:
+    return (*_date_key(entry.date), _KIND_ORDER[entry.kind], entry.id, entry.speaks_for or "")
+
+
+def _sort_entries(entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    return sorted(entries, key=_entry_key)
+
+
+def history(case: m.CaseRecord, *, as_of: PartialDate | None = None) -> tuple[ItemHistory, ...]:
+    """For each action and recommendation of ``case``, in report order: its full history and the latest
+    view per body.
+
+    With ``as_of`` (a date, or a partial date meaning its last day), only what is dated on or before it
+    counts, and undated entries are left out. Raises :class:`TypeError` when ``case`` is not a case record.
+    """
+    if not isinstance(case, m.CaseRecord):
+        raise TypeError(f"history() needs a CaseRecord, not {type(case).__name__}")
+    report = case.report
+    if report is None:
+        return ()
+    limit = as_of.latest if as_of is not None else None
+    items: list[m.Action | m.Recommendation] = [*report.actions, *report.recommendations]
+    covering: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for route in report.monitoring:
+        covering[route.id].append((route.id, tuple(route.items)))
+    for follow_up in case.follow_ups:
+        covering[follow_up.id].append((follow_up.id, tuple(follow_up.items)))
+    per_item: dict[str, list[HistoryEntry]] = {item.id: [] for item in items}
+
+    for response in case.responses:
+        when = response.sent if response.sent is not None else response.published
+        if limit is not None and (when is None or when.latest > limit):
+            continue
+        voice = response.on_behalf_of or response.responder
+        answered: set[str] = set()
+        for answer in response.items:
+            if answer.item not in per_item:
+                continue
+            answered.add(answer.item)
+            per_item[answer.item].append(
+                HistoryEntry(
+                    kind=EntryKind.RESPONSE,
+                    id=m.Ref(response.id),
+                    date=when,
+                    source=response.responder,
+                    speaks_for=voice,
+                    answer=answer,
+                )
+            )
+            for outcome in answer.member_outcomes:
+                per_item[answer.item].append(
+                    HistoryEntry(
+                        kind=EntryKind.MEMBER_OUTCOME,
+                        id=m.Ref(response.id),
+                        date=when,
+                        source=response.responder,
+                        speaks_for=outcome.member,
+                        answer=answer,
+                        outcome=outcome,
+                    )
+                )
+        for target in response.in_reply_to:
+            for via, refs in covering.get(target, ()):
+                for ref in refs:
+                    if ref in per_item and ref not in answered:
+                        answered.add(ref)
+                        per_item[ref].append(
+                            HistoryEntry(
+                                kind=EntryKind.RESPONSE,
+                                id=m.Ref(response.id),
+                                date=when,
+                                source=response.responder,
+                                speaks_for=voice,
+                                via=m.Ref(via),
+                            )
+                        )
+    for assessment in case.assessments:
+        if assessment.item not in per_item:
+            continue
+        if limit is not None and assessment.date.latest > limit:
+            continue
+        per_item[assessment.item].append(
+            HistoryEntry(
+                kind=EntryKind.ASSESSMENT,
+                id=m.Ref(assessment.id),
+                date=assessment.date,
+                source=assessment.assessor,
+                speaks_for=assessment.subject,
+                assessment=assessment,
+            )
+        )
+
+    out: list[ItemHistory] = []
+    for item in items:
+        entries = _sort_entries(per_item[item.id])
+        views: dict[str, BodyView] = {}
+        overall: m.Assessment | None = None
+        for entry in entries:
+            if entry.kind is EntryKind.ASSESSMENT:
+                assessed = entry.assessment
+                assert assessed is not None
+                if entry.speaks_for is None:
+                    overall = assessed
+                    continue
+                view = views.get(entry.speaks_for) or BodyView(who=entry.speaks_for)
+                views[entry.speaks_for] = attrs.evolve(
+                    view, status=assessed.status, rag=assessed.rag, assessed=assessed.date
+                )
+                continue
+            who = entry.speaks_for
+            assert who is not None
+            view = views.get(who) or BodyView(who=who)
+            planned = entry.answer.planned_completion if entry.answer is not None and entry.outcome is None else None
+            views[who] = attrs.evolve(
+                view,
+                position=entry.position or view.position,
+                progress=entry.progress or view.progress,
+                planned_completion=planned or view.planned_completion,
+                last_response=entry.id,
+                last_date=entry.date,
+            )
+        out.append(
+            ItemHistory(
+                item=m.Ref(item.id),
+                label=item.label,
+                kind="action" if isinstance(item, m.Action) else "recommendation",
+                entries=tuple(entries),
+                latest=tuple(views.values()),
+                assessment=overall,
+            )
+        )
+    return tuple(out)
