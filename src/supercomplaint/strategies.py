@@ -38,7 +38,7 @@ __all__ = [
 _ID_CHARS = string.ascii_letters + string.digits + "._:-"
 
 
-def texts(max_size: int = 40) -> st.SearchStrategy[str]:
+def texts(max_size: int = 16) -> st.SearchStrategy[str]:
     """Non-empty text of any Unicode (no surrogates), as verbatim source text may be."""
     return st.text(min_size=1, max_size=max_size)
 
@@ -51,7 +51,7 @@ def _ids() -> st.SearchStrategy[str]:
     )
 
 
-def json_values(max_leaves: int = 8) -> st.SearchStrategy[Any]:
+def json_values(max_leaves: int = 5) -> st.SearchStrategy[Any]:
     """Any JSON value (finite numbers only)."""
     scalars = (
         st.none()
@@ -70,7 +70,22 @@ def json_values(max_leaves: int = 8) -> st.SearchStrategy[Any]:
 def extensions() -> st.SearchStrategy[dict[str, Any]]:
     """Extension data: dotted namespaces to any JSON value (usually empty)."""
     namespace = st.from_regex(r"[a-z][a-z0-9-]{0,5}(\.[a-z0-9-]{1,5}){1,2}", fullmatch=True)
-    return st.one_of(st.just({}), st.dictionaries(namespace, json_values(), max_size=2))
+    some = st.dictionaries(namespace, json_values(), min_size=1, max_size=2)
+    return st.sampled_from([False, False, False, True]).flatmap(lambda wanted: some if wanted else st.just({}))
+
+
+# Strategies built once: building them inside every draw costs more than drawing from them.
+_TEXT = texts()
+_SHORT = texts(8)
+_OPT_TEXT = st.none() | _TEXT
+_OPT_SHORT = st.none() | _SHORT
+_EXT = extensions()
+_ID = _ids()
+_TEXT_LIST = st.lists(_TEXT, max_size=2)
+_ONS = st.from_regex(r"[EW][0-9]{8}", fullmatch=True)
+_IDENTIFIERS = st.lists(st.builds(m.Identifier, scheme=st.just("ons-pfa"), value=_ONS), max_size=1)
+_POSITION = st.none() | st.sampled_from(list(m.Position))
+_PROGRESS = st.none() | st.sampled_from(list(m.Progress))
 
 
 def partial_dates(
@@ -115,52 +130,64 @@ def deadlines(after: dt.date | None = None, *, resolvable: bool = False) -> st.S
     return fixed | period | others
 
 
-def _parts(prefix: str, depth: int = 2) -> st.SearchStrategy[tuple[m.Part, ...]]:
-    @st.composite
-    def build(draw: st.DrawFn) -> tuple[m.Part, ...]:
-        count = draw(st.integers(min_value=0, max_value=3))
-        out = []
-        for i in range(count):
-            pid = f"{prefix}.{i}"
-            children = draw(_parts(pid, depth - 1)) if depth > 1 else ()
-            out.append(
-                m.Part(
-                    id=m.Id(pid), text=draw(texts()), label=draw(st.none() | st.just(f"{chr(97 + i)})")), parts=children
-                )
-            )
-        return tuple(out)
-
-    return build()
+_LABEL = st.none() | st.just("a)")
 
 
-_KINDS_FOR_OTHERS = [k for k in m.BodyKind if k not in (m.BodyKind.DESIGNATED_BODY,)]
+def _parts(draw: st.DrawFn, prefix: str, depth: int = 2) -> tuple[m.Part, ...]:
+    out = []
+    for i in range(draw(st.integers(min_value=0, max_value=2))):
+        pid = f"{prefix}.{i}"
+        children = _parts(draw, pid, depth - 1) if depth > 1 else ()
+        out.append(m.Part(id=m.Id(pid), text=draw(_TEXT), label=draw(_LABEL), parts=children))
+    return tuple(out)
 
 
-@st.composite
+def _deadline_after(draw: st.DrawFn, start: dt.date, *, resolvable: bool) -> m.Deadline:
+    """A deadline in a case whose report reached its addressees on ``start``."""
+    kind = draw(_RESOLVABLE_KINDS if resolvable else _DEADLINE_KINDS)
+    as_written = draw(_OPT_SHORT)
+    if kind == "fixed":
+        return m.FixedDeadline(date=start + dt.timedelta(days=draw(_OFFSET)), as_written=as_written)
+    if kind == "period":
+        return m.PeriodDeadline(
+            amount=draw(_AMOUNT),
+            unit=draw(_UNIT),
+            anchor=m.Anchor.REPORT_PUBLISHED,
+            counting=draw(_COUNTING),
+            as_written=as_written,
+        )
+    if kind == "immediate":
+        return m.ImmediateDeadline(as_written=as_written)
+    if kind == "open":
+        return m.OpenDeadline(as_written=as_written)
+    return m.NoDeadline(as_written=as_written)
+
+
+_DEADLINE_KINDS = st.sampled_from(["fixed", "period", "immediate", "open", "none"])
+_RESOLVABLE_KINDS = st.sampled_from(["fixed", "period"])
+_OFFSET = st.integers(min_value=0, max_value=3 * 365)
+_AMOUNT = st.integers(min_value=1, max_value=400)
+_UNIT = st.sampled_from(list(m.Unit))
+_COUNTING = st.sampled_from(list(m.Counting))
+
+
+_OTHER_KINDS = st.sampled_from([k for k in m.BodyKind if k is not m.BodyKind.DESIGNATED_BODY])
+_ALIASES = st.lists(_SHORT, max_size=2)
+
+
 def _bodies(draw: st.DrawFn, prefix: str, count: int, kind: m.BodyKind | None = None) -> list[m.Body]:
     out = []
     for i in range(count):
         out.append(
             m.Body(
                 id=m.Id(f"{prefix}{i}"),
-                name=draw(texts(20)),
-                kind=kind or draw(st.sampled_from(_KINDS_FOR_OTHERS)),
-                identifiers=tuple(
-                    draw(
-                        st.lists(
-                            st.builds(
-                                m.Identifier,
-                                scheme=st.just("ons-pfa"),
-                                value=st.from_regex(r"[EW]\d{8}", fullmatch=True),
-                            ),
-                            max_size=1,
-                        )
-                    )
-                ),
-                area=draw(st.none() | texts(15)),
-                office=draw(st.none() | texts(15)),
-                aliases=tuple(draw(st.lists(texts(10), max_size=2))),
-                extensions=draw(extensions()),
+                name=draw(_SHORT),
+                kind=kind or draw(_OTHER_KINDS),
+                identifiers=tuple(draw(_IDENTIFIERS)),
+                area=draw(_OPT_SHORT),
+                office=draw(_OPT_SHORT),
+                aliases=tuple(draw(_ALIASES)),
+                extensions=draw(_EXT),
             )
         )
     return out
@@ -169,26 +196,26 @@ def _bodies(draw: st.DrawFn, prefix: str, count: int, kind: m.BodyKind | None = 
 @st.composite
 def registers(draw: st.DrawFn) -> m.Register:
     """A register of bodies and groups."""
-    bodies = draw(_bodies("body-", draw(st.integers(min_value=1, max_value=6))))
+    bodies = _bodies(draw, "body-", draw(st.integers(min_value=1, max_value=6)))
     groups = []
     for i in range(draw(st.integers(min_value=0, max_value=2))):
         members = draw(st.lists(st.sampled_from(bodies), min_size=1, unique=True))
         groups.append(
             m.Group(
                 id=m.Id(f"group-{i}"),
-                name=draw(texts(20)),
+                name=draw(_SHORT),
                 members=tuple(m.Ref(b.id) for b in members),
                 collator=draw(st.none() | st.sampled_from([m.Ref(b.id) for b in bodies])),
-                description=draw(st.none() | texts()),
-                extensions=draw(extensions()),
+                description=draw(_OPT_TEXT),
+                extensions=draw(_EXT),
             )
         )
     return m.Register(
         bodies=tuple(bodies),
         groups=tuple(groups),
         as_of=draw(st.none() | st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1))),
-        source=draw(st.none() | texts()),
-        extensions=draw(extensions()),
+        source=draw(_OPT_TEXT),
+        extensions=draw(_EXT),
     )
 
 
@@ -199,46 +226,46 @@ def _day(draw: st.DrawFn, start: dt.date, span: int) -> dt.date:
 @st.composite
 def case_records(draw: st.DrawFn) -> m.CaseRecord:
     """A consistent case record: complaint, report, groups with monitoring routes, responses."""
-    complainants = draw(_bodies("dsg-", draw(st.integers(1, 2)), m.BodyKind.DESIGNATED_BODY))
-    authorities = draw(_bodies("dma-", 3, m.BodyKind.INSPECTORATE))
-    others = draw(_bodies("org-", draw(st.integers(2, 6))))
+    complainants = _bodies(draw, "dsg-", draw(st.integers(1, 2)), m.BodyKind.DESIGNATED_BODY)
+    authorities = _bodies(draw, "dma-", 3, m.BodyKind.INSPECTORATE)
+    others = _bodies(draw, "org-", draw(st.integers(2, 6)))
     collator = others[0]
     members = others[1:]
     group = m.Group(
         id=m.Id("grp-0"),
-        name=draw(texts(20)),
+        name=draw(_SHORT),
         members=tuple(m.Ref(b.id) for b in members),
         collator=m.Ref(collator.id),
-        extensions=draw(extensions()),
+        extensions=draw(_EXT),
     )
     received = _day(draw, dt.date(2019, 1, 1), 2000)
     published = received + dt.timedelta(days=draw(st.integers(30, 900)))
     sent = published - dt.timedelta(days=draw(st.integers(0, 7)))
     complaint = m.Complaint(
-        title=draw(texts()),
+        title=draw(_TEXT),
         complainants=tuple(m.Ref(b.id) for b in complainants),
         decision_makers=tuple(m.Ref(b.id) for b in authorities),
-        on_behalf_of=draw(st.none() | texts()),
-        features=tuple(draw(st.lists(texts(), max_size=2))),
-        scope=draw(st.none() | texts()),
+        on_behalf_of=draw(_OPT_TEXT),
+        features=tuple(draw(_TEXT_LIST)),
+        scope=draw(_OPT_TEXT),
         received=PartialDate.from_date(received),
         acknowledged=draw(st.none() | st.just(PartialDate.from_date(received))),
         eligibility=m.EligibilityDecision(
             outcome=m.Eligibility.ELIGIBLE,
             date=draw(st.none() | st.just(PartialDate.from_date(received + dt.timedelta(days=10)))),
-            reasons=draw(st.none() | texts()),
+            reasons=draw(_OPT_TEXT),
         ),
     )
     actions = tuple(
         m.Action(
             id=m.Id(f"act-{i}"),
             owner=m.Ref(draw(st.sampled_from(authorities)).id),
-            text=draw(texts()),
-            label=draw(st.none() | texts(5)),
-            title=draw(st.none() | texts()),
-            parts=draw(_parts(f"act-{i}-p")),
-            deadline=draw(deadlines(published)),
-            extensions=draw(extensions()),
+            text=draw(_TEXT),
+            label=draw(_OPT_SHORT),
+            title=draw(_OPT_TEXT),
+            parts=_parts(draw, f"act-{i}-p"),
+            deadline=_deadline_after(draw, published, resolvable=False),
+            extensions=draw(_EXT),
         )
         for i in range(draw(st.integers(0, 3)))
     )
@@ -246,20 +273,20 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
     recommendations = []
     for i in range(draw(st.integers(1, 4))):
         addressees = draw(st.lists(st.sampled_from(addressable), min_size=1, max_size=2, unique=True))
-        participant = st.builds(m.Participant, as_written=texts(20), ref=st.none() | st.sampled_from(addressable))
+        participant = st.builds(m.Participant, as_written=_SHORT, ref=st.none() | st.sampled_from(addressable))
         recommendations.append(
             m.Recommendation(
                 id=m.Id(f"rec-{i}"),
                 addressees=tuple(addressees),
-                text=draw(texts()),
-                label=draw(st.none() | texts(5)),
-                title=draw(st.none() | texts()),
+                text=draw(_TEXT),
+                label=draw(_OPT_SHORT),
+                title=draw(_OPT_TEXT),
                 co_actors=tuple(draw(st.lists(participant, max_size=2))),
                 consultees=tuple(draw(st.lists(participant, max_size=2))),
-                parts=draw(_parts(f"rec-{i}-p")),
-                evidence_requirements=tuple(draw(st.lists(texts(), max_size=2))),
-                deadline=draw(deadlines(published, resolvable=True)),
-                extensions=draw(extensions()),
+                parts=_parts(draw, f"rec-{i}-p"),
+                evidence_requirements=tuple(draw(_TEXT_LIST)),
+                deadline=_deadline_after(draw, published, resolvable=True),
+                extensions=draw(_EXT),
             )
         )
     grouped = [r for r in recommendations if m.Ref(group.id) in r.addressees]
@@ -272,26 +299,26 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
                 on_behalf_of=m.Ref(group.id),
                 recipient=complaint.decision_makers[0],
                 items=tuple(m.Ref(r.id) for r in grouped),
-                label=draw(st.none() | texts(8)),
-                text=draw(st.none() | texts()),
-                deadline=draw(deadlines(published, resolvable=True)),
-                extensions=draw(extensions()),
+                label=draw(_OPT_SHORT),
+                text=draw(_OPT_TEXT),
+                deadline=_deadline_after(draw, published, resolvable=True),
+                extensions=draw(_EXT),
             )
         )
     report = m.Report(
         id=m.Id("report"),
-        title=draw(texts()),
+        title=draw(_TEXT),
         authors=complaint.decision_makers,
         sent_to_addressees=PartialDate.from_date(sent),
         published=PartialDate.from_date(published),
         citation=draw(
             st.none() | st.builds(m.Citation, title=texts(), url=st.none() | st.just(m.Url("https://example.org/r")))
         ),
-        summary=draw(st.none() | texts()),
+        summary=draw(_OPT_TEXT),
         actions=actions,
         recommendations=tuple(recommendations),
         monitoring=tuple(monitoring),
-        extensions=draw(extensions()),
+        extensions=draw(_EXT),
     )
     responses = []
     for i in range(draw(st.integers(0, 3))):
@@ -306,8 +333,8 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
             m.Response(
                 id=m.Id(f"resp-{i}"),
                 responder=responder,
-                title=draw(st.none() | texts()),
-                occasion=draw(st.none() | texts()),
+                title=draw(_OPT_TEXT),
+                occasion=draw(_OPT_TEXT),
                 sent=draw(st.none() | st.just(PartialDate.from_date(day))),
                 published=draw(st.none() | st.just(PartialDate.from_date(day + dt.timedelta(days=30)))),
                 items=(
@@ -316,80 +343,106 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
                         position=draw(
                             st.none() | st.sampled_from([m.Position.ACCEPTED, m.Position.UNDER_CONSIDERATION])
                         ),
-                        progress=draw(st.none() | st.sampled_from(list(m.Progress))),
-                        narrative=draw(st.none() | texts()),
+                        progress=draw(_PROGRESS),
+                        narrative=draw(_OPT_TEXT),
                         planned_completion=draw(
                             st.none() | st.just(PartialDate.from_date(day + dt.timedelta(days=90)))
                         ),
-                        conditions=tuple(draw(st.lists(texts(), max_size=1))),
-                        extensions=draw(extensions()),
+                        conditions=tuple(draw(_TEXT_LIST)),
+                        extensions=draw(_EXT),
                     ),
                 ),
-                extensions=draw(extensions()),
+                extensions=draw(_EXT),
             )
         )
     return m.CaseRecord(
-        id=m.Id(draw(_ids())),
+        id=m.Id("case-" + draw(_ID)),
         complaint=complaint,
         report=report,
         bodies=tuple(complainants + authorities + others),
         groups=(group,),
         responses=tuple(responses),
-        extensions=draw(extensions()),
+        extensions=draw(_EXT),
+    )
+
+
+# A few members of the shipped register's groups, for collated answers with per-member outcomes.
+_REGISTER_GROUPS = {
+    "chief-constables": ("force-cambridgeshire", "force-kent", "force-dyfed-powys", "force-metropolitan-police"),
+    "local-policing-bodies": ("lpb-cambridgeshire", "lpb-kent", "lpb-greater-manchester", "lpb-city-of-london"),
+}
+
+
+@st.composite
+def _item_responses(draw: st.DrawFn, day: dt.date, members: tuple[str, ...]) -> m.ItemResponse:
+    position = draw(_POSITION)
+    parts = tuple(m.Ref(p) for p in draw(st.lists(_ID, max_size=2, unique=True)))
+    if position is m.Position.PARTIALLY_ACCEPTED and not parts:
+        parts = (m.Ref("part-1"),)
+    needs_text = position in (m.Position.NOT_ACCEPTED, m.Position.ALTERNATIVE_PROPOSED)
+    outcomes = draw(st.lists(st.sampled_from(members), max_size=2, unique=True)) if members else []
+    return m.ItemResponse(
+        item=m.Ref(draw(_ID)),
+        parts=parts,
+        position=position,
+        progress=draw(_PROGRESS),
+        narrative=draw(_TEXT) if needs_text else draw(_OPT_TEXT),
+        alternative=draw(_TEXT) if position is m.Position.ALTERNATIVE_PROPOSED else draw(_OPT_TEXT),
+        planned_completion=draw(st.none() | partial_dates(min_value=day)),
+        conditions=tuple(draw(_TEXT_LIST)),
+        member_outcomes=tuple(
+            m.MemberOutcome(
+                member=m.Ref(member),
+                position=draw(_POSITION),
+                progress=draw(_PROGRESS),
+                note=draw(_OPT_TEXT),
+            )
+            for member in outcomes
+        ),
+        extensions=draw(_EXT),
     )
 
 
 @st.composite
 def response_documents(draw: st.DrawFn) -> m.ResponseDocument:
-    """A response document from one body about items of a case."""
+    """A response document from one body about items of a case.
+
+    The responder is defined in the document, or answers as the collator of a group of the shipped
+    register with outcomes for some of its members.
+    """
     day = _day(draw, dt.date(2020, 1, 1), 2000)
-    items = tuple(
-        m.ItemResponse(
-            item=m.Ref(draw(_ids())),
-            parts=tuple(m.Ref(p) for p in draw(st.lists(_ids(), max_size=2))),
-            position=draw(st.none() | st.sampled_from(list(m.Position))),
-            progress=draw(st.none() | st.sampled_from(list(m.Progress))),
-            narrative=draw(st.none() | texts()),
-            alternative=draw(st.none() | texts()),
-            planned_completion=draw(st.none() | partial_dates(min_value=day)),
-            conditions=tuple(draw(st.lists(texts(), max_size=2))),
-            member_outcomes=tuple(
-                draw(
-                    st.lists(
-                        st.builds(
-                            m.MemberOutcome,
-                            member=_ids().map(m.Ref),
-                            position=st.none() | st.sampled_from(list(m.Position)),
-                            progress=st.none() | st.sampled_from(list(m.Progress)),
-                            note=st.none() | texts(),
-                        ),
-                        max_size=2,
-                    )
-                )
-            ),
-            extensions=draw(extensions()),
-        )
-        for _ in range(draw(st.integers(0, 3)))
-    )
+    own = _bodies(draw, "local-", 1)
+    collated = draw(st.none() | st.sampled_from(sorted(_REGISTER_GROUPS)))
+    members: tuple[str, ...] = ()
+    if collated is None:
+        responder, on_behalf_of = m.Ref(own[0].id), draw(st.none() | st.just(m.Ref(own[0].id)))
+    else:
+        collator = "npcc" if collated == "chief-constables" else "apcc"
+        responder, on_behalf_of = m.Ref(collator), m.Ref(collated)
+        members = _REGISTER_GROUPS[collated]
+    sent = draw(st.none() | st.just(PartialDate.from_date(day)))
+    published = draw(st.none() | partial_dates(min_value=day))
+    plans_from = published.latest if published is not None else day
+    items = tuple(draw(st.lists(_item_responses(plans_from, members), max_size=3, unique_by=lambda i: i.item)))
     response = m.Response(
-        id=m.Id(draw(_ids())),
-        responder=m.Ref(draw(_ids())),
-        on_behalf_of=draw(st.none() | _ids().map(m.Ref)),
-        audience=draw(st.none() | texts()),
-        title=draw(st.none() | texts()),
+        id=m.Id(draw(_ID)),
+        responder=responder,
+        on_behalf_of=on_behalf_of,
+        audience=draw(_OPT_TEXT),
+        title=draw(_OPT_TEXT),
         url=draw(st.none() | st.just(m.Url("https://example.org/response.pdf"))),
-        occasion=draw(st.none() | texts()),
-        sent=draw(st.none() | st.just(PartialDate.from_date(day))),
-        published=draw(st.none() | partial_dates(min_value=day)),
-        in_reply_to=tuple(m.Ref(r) for r in draw(st.lists(_ids(), max_size=2))),
+        occasion=draw(_OPT_TEXT),
+        sent=sent,
+        published=published,
+        in_reply_to=tuple(m.Ref(r) for r in draw(st.lists(_ID, max_size=2))),
         items=items,
-        extensions=draw(extensions()),
+        extensions=draw(_EXT),
     )
     return m.ResponseDocument(
-        case=m.Ref(draw(_ids())),
+        case=m.Ref(draw(_ID)),
         response=response,
-        bodies=tuple(draw(_bodies("local-", draw(st.integers(0, 1))))),
-        extensions=draw(extensions()),
+        bodies=tuple(own),
+        extensions=draw(_EXT),
     )
 
 
