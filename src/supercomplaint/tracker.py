@@ -247,13 +247,15 @@ class _Evidence:
     def __init__(self, case: m.CaseRecord, as_of: dt.date, registry: Registry, members: _Members) -> None:
         self.on_item: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
         self._on_reply: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
-        counted: list[tuple[PartialDate, m.Response]] = []
+        counted: list[tuple[dt.date, dt.date, str, PartialDate, m.Response]] = []
         for response in case.responses:
             when = evidence_date(response)
-            if when is not None and when.latest <= as_of:
-                counted.append((when, response))
-        counted.sort(key=lambda pair: (pair[0], pair[1].id))
-        for when, response in counted:
+            if when is not None:
+                latest = when.latest
+                if latest <= as_of:
+                    counted.append((when.earliest, latest, response.id, when, response))
+        counted.sort(key=lambda row: row[:3])
+        for *_, when, response in counted:
             speakers: set[str] = {response.responder}
             in_group: frozenset[str] = frozenset()
             behalf = response.on_behalf_of
