@@ -335,7 +335,7 @@ def b406(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
 
 
 def b407(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
-    case = _to_group(case)
+    case = attrs.evolve(_to_group(case), responses=())
     start = _report_day(case)
     case, _ = _add_response(
         case, _answer(case, progress=m.Progress.COMPLETED), id=m.Id("zz-first"), sent=_day(start + dt.timedelta(days=3))
