@@ -119,7 +119,7 @@ def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _non_working_holidays(year: int) -> frozenset[dt.date]:
     """England and Wales bank holidays of one year, with Christmas Day and Good Friday (reg 5)."""
     try:
@@ -166,8 +166,8 @@ def _weekdays_forward(start: dt.date, count: int) -> dt.date:
 def add_working_days(day: dt.date, count: int, *, include_start: bool = False) -> dt.date:
     """The ``count``-th working day after ``day`` (or on or after it, with ``include_start``).
 
-    ``count`` must be at least 1. Weekends are skipped arithmetically, so long periods cost little; bank
-    holidays are then added back one calendar year at a time. Raises :class:`OverflowError` when the
+    ``count`` must be at least 1. Weekends are skipped arithmetically and each year's bank holidays are
+    looked at once, so long periods cost little. Raises :class:`OverflowError` when the
     result would fall outside years 1-9999, and :class:`ValueError` when ``count`` is less than 1.
 
     >>> add_working_days(dt.date(2024, 12, 20), 3)  # Fri 20 Dec 2024: Mon 23, Tue 24, Fri 27 Dec
@@ -181,20 +181,19 @@ def add_working_days(day: dt.date, count: int, *, include_start: bool = False) -
     if include_start:
         # Counting from the day before makes the start day the first candidate.
         start = day - dt.timedelta(days=1)
-    # First guess ignoring holidays, then extend by the holidays that fell inside, until none are new.
-    end = _weekdays_forward(start, count)
-    counted: set[dt.date] = set()
+    # First ignoring holidays; then extend by the weekday holidays in the stretch just added, until none.
+    # Each stretch is looked at once, so the cost grows with the years spanned, not their square.
+    low, end = start, _weekdays_forward(start, count)
     while True:
-        extra = {
-            h
-            for year in range(start.year, end.year + 1)
-            for h in _non_working_holidays(year)
-            if start < h <= end and h.weekday() < 5 and h not in counted
-        }
+        extra = sum(
+            1
+            for year in range(low.year, end.year + 1)
+            for holiday in _non_working_holidays(year)
+            if low < holiday <= end and holiday.weekday() < 5
+        )
         if not extra:
             return end
-        counted |= extra
-        end = _weekdays_forward(end, len(extra))
+        low, end = end, _weekdays_forward(end, extra)
 
 
 def period_end(anchor: dt.date, amount: int, unit: m.Unit, counting: m.Counting) -> dt.date:
