@@ -53,21 +53,21 @@ response with neither never counts, and one whose date may fall after ``as_of`` 
 
 States (:class:`ObligationState`), as of the date:
 
-===================  ==================================================================================
-``met``              met, and some response is dated (sent, or published) on or before the due date, or
-                     there is no due date
-``met-late``         met only by responses sent after the due date
-``met-date-unknown`` met, but no response can be shown to be on time or late: known only from a
-                     publication after the due date (it may have been sent earlier), or dated only to a
-                     month or year that straddles the due date
-``overdue``          not met, and the as-of date is after the (latest possible) due date
-``due-soon``         not met, and due within 14 days (``due_soon`` days) of the as-of date, or today;
-                     with a due date known only within bounds, also while the as-of date lies within them
-``not-yet-due``      not met, and due later than that
-``not-applicable``   not met, and no due date applies: the deadline is open or unstated, or cannot be
-                     resolved from the record (``resolution.explanation`` says which), and no
-                     monitoring obligation gives one
-===================  ==================================================================================
+======================  ================================================================================
+``met``                 met, and some response is dated (sent, or published) on or before the due date
+                        (the earliest possible one, when it has bounds), or there is no due date
+``met-late``            met only by responses sent after the due date
+``met-date-unknown``    met, but no response can be shown to be on time or late: known only from a
+                        publication after the due date (it may have been sent earlier), or dated only to a
+                        month or year that straddles the due date
+``overdue``             not met, and the as-of date is after the (latest possible) due date
+``due-soon``            not met, and due within 14 days (``due_soon`` days) of the as-of date, or today;
+                        with a due date known only within bounds, also while the as-of date lies within them
+``not-yet-due``         not met, and due later than that
+``not-applicable``      not met, and no due date applies: the deadline is open or unstated, or cannot be
+                        resolved from the record (``resolution.explanation`` says which), and no
+                        monitoring obligation gives one
+======================  ================================================================================
 
 Obligations come into being when their source does: none before the report reached its addressees (sent,
 else published) and none from a follow-up dated after the as-of date, when the record shows so.
