@@ -342,14 +342,12 @@ def _problems_against(value: object, validator: Validator) -> list[Problem] | No
     try:
         errors = list(validator.iter_errors(value))
     except Unresolvable as exc:
-        cause = exc.__cause__ or exc
-        return [
-            Problem(
-                code="schema-unresolvable",
-                message=f"a $ref could not be resolved: {cause}",
-                schema_path=str(getattr(exc, "ref", "")) or None,
-            )
-        ]
+        reason: BaseException = exc
+        while reason.__cause__ is not None:
+            reason = reason.__cause__
+        ref = getattr(exc, "ref", None)
+        detail = str(reason) if isinstance(reason, SchemaNotShipped) else f"{type(reason).__name__}: {reason}"
+        return [Problem(code="schema-unresolvable", message=f"the schema's $ref {ref!r} cannot be resolved: {detail}")]
     except (RecursionError, TypeError, ValueError):
         return None
     problems: list[Problem] = []
