@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,19 @@ def test_written_file_keeps_permissions(tmp_path: Path) -> None:
     atomic_write(target, b"new")
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_hestia_parts_are_verbatim_excerpts_of_their_item() -> None:
+    case = sc.load(HESTIA / "case.json")
+    assert isinstance(case, sc.CaseRecord)
+    assert case.report is not None
+    for item in (*case.report.actions, *case.report.recommendations):
+        position = 0
+        for part in item.parts:
+            found = item.text.find(part.text, position)
+            assert found >= 0, f"{part.id} is not a verbatim excerpt of {item.id}, in order"
+            position = found + len(part.text)
+            if part.label is not None:
+                assert f"{part.label} {part.text}" in item.text, part.id
+            # a part ends where the next label begins, never running into it
+            assert not re.search(r"; [a-z]\) ", part.text), part.id

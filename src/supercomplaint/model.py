@@ -604,7 +604,10 @@ class CaseRecord:
     groups: tuple[Group, ...] = attrs.field(
         default=(), metadata=doc("Groups defined by this document; they extend or override the register.")
     )
-    responses: tuple[Response, ...] = attrs.field(default=(), metadata=doc("Every response known, in any order."))
+    responses: tuple[Response, ...] = attrs.field(
+        default=(),
+        metadata=doc("Every response known; compile() keeps them in date order (sent, else published), then by id."),
+    )
     assessments: tuple[Assessment, ...] = attrs.field(default=(), metadata=doc("The monitoring bodies' assessments."))
     follow_ups: tuple[FollowUp, ...] = attrs.field(default=(), metadata=doc("Follow-up requests."))
     extensions: Extensions = _ext()

@@ -55,8 +55,8 @@ class PartialDate:
     True
 
     Ordering (``<`` and friends, and sorting) is by the earliest possible day, then by the latest: a
-    month sorts before the days in it. To ask whether one date is certainly before another, use
-    :meth:`certainly_before`.
+    month sorts after its first day and before its other days (``2021-09-01`` < ``2021-09`` <
+    ``2021-09-02``). To ask whether one date is certainly before another, use :meth:`certainly_before`.
     """
 
     year: int

@@ -1110,8 +1110,8 @@ def check(
 
     >>> import supercomplaint as sc
     >>> case = sc.load("examples/hestia/case.json")
-    >>> [f.code for f in sc.check(case, select=["SC2"])]
-    ['SC203']
+    >>> [(f.code, f.path) for f in sc.check(case, select=["SC2"])]
+    [('SC203', '$.report.actions[0]'), ('SC203', '$.report.actions[1]')]
     """
     chosen = tuple(select) if select is not None else None
     dropped = tuple(ignore) if ignore is not None else None
