@@ -220,13 +220,19 @@ def _structure_partial_date(value: object, _: object) -> PartialDate:
 def _structure_extensions(value: object, _: object) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise _wrong("an object", value)
-    for key in value:
-        if not isinstance(key, str) or not _NAMESPACE_RE.fullmatch(key):
-            raise Invalid(
-                "invalid-namespace",
-                f"extension key {key!r} is not a dotted namespace such as 'uk.police.cambs'",
-                key=key,
-            )
+    bad = [
+        Invalid(
+            "invalid-namespace",
+            f"extension key {key!r} is not a dotted namespace such as 'uk.police.cambs'",
+            key=str(key),
+        )
+        for key in value
+        if not isinstance(key, str) or not _NAMESPACE_RE.fullmatch(key)
+    ]
+    if len(bad) == 1:
+        raise bad[0]
+    if bad:  # every bad key is reported, not just the first
+        raise ExceptionGroup("extension keys that are not namespaces", bad)
     return dict(value)
 
 
