@@ -44,7 +44,7 @@ def build(recommendations: int, responses_per_item: int = 5) -> m.CaseRecord:
     )
     responses = []
     for f, force in enumerate(forces):
-        force_id = force.id if hasattr(force, "id") else force
+        force_id = force.id
         for k in range(responses_per_item):
             responses.append(
                 m.Response(

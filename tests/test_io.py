@@ -166,7 +166,8 @@ def test_hestia_parts_are_verbatim_excerpts_of_their_item() -> None:
     case = sc.load(HESTIA / "case.json")
     assert isinstance(case, sc.CaseRecord)
     assert case.report is not None
-    for item in (*case.report.actions, *case.report.recommendations):
+    items: list[sc.Action | sc.Recommendation] = [*case.report.actions, *case.report.recommendations]
+    for item in items:
         position = 0
         for part in item.parts:
             found = item.text.find(part.text, position)
@@ -176,3 +177,16 @@ def test_hestia_parts_are_verbatim_excerpts_of_their_item() -> None:
                 assert f"{part.label} {part.text}" in item.text, part.id
             # a part ends where the next label begins, never running into it
             assert not re.search(r"; [a-z]\) ", part.text), part.id
+
+
+def test_public_names_all_resolve_and_stay_functions() -> None:
+    import importlib
+
+    for module in ("rendering", "validation", "compiling", "tracker", "rules", "registry", "deadlines"):
+        importlib.import_module(f"supercomplaint.{module}")  # a submodule must not shadow a public name
+    for name in sc.__all__:
+        assert hasattr(sc, name), name
+    assert callable(sc.render)
+    assert callable(sc.compile)
+    assert callable(sc.validate)
+    assert sorted(dir(sc)) == sorted(sc.__all__)

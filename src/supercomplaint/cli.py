@@ -11,6 +11,7 @@ file that cannot be read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -244,10 +245,8 @@ def _report_load_error(out: _Out, name: str, exc: Any) -> None:
     from .locate import with_positions
 
     problems = exc.problems
-    try:
+    with contextlib.suppress(OSError):
         problems = with_positions(Path(name).read_text(encoding="utf-8", errors="replace"), problems)
-    except OSError:
-        pass
     out.err.write(f"{name}: cannot be read as a document:\n")
     for p in problems:
         where = f" (line {p.line}, column {p.column})" if p.line is not None else ""
@@ -277,7 +276,7 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
     import io
     import json
 
-    from .render import tracker_rows
+    from .rendering import tracker_rows
     from .tracker import obligations
 
     as_of = _as_of(args.as_of)
@@ -324,7 +323,7 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
         out.line(json.dumps(public, ensure_ascii=False, indent=2))
     elif args.format == "csv":
         buffer = io.StringIO()
-        columns = [k for k in public[0]] if public else ["case", "item", "label", "body", "due", "state"]
+        columns = list(public[0]) if public else ["case", "item", "label", "body", "due", "state"]
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for r in public:
@@ -432,7 +431,7 @@ def _cmd_compile(args: argparse.Namespace, out: _Out) -> int:
 
 def _cmd_render(args: argparse.Namespace, out: _Out) -> int:
     from .io import atomic_write
-    from .render import RenderError, render
+    from .rendering import RenderError, render
 
     case = _load_case(args.path, out)
     if case is None:
@@ -495,7 +494,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="case record files")
     p.add_argument("--as-of", metavar="DATE", help="the day to describe, YYYY-MM-DD (default: today)")
-    p.add_argument("--only", action="append", choices=STATES, metavar="STATE", help=f"only this state: {', '.join(STATES)}")
+    p.add_argument(
+        "--only", action="append", choices=STATES, metavar="STATE", help=f"only this state: {', '.join(STATES)}"
+    )
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     p.set_defaults(func=_cmd_status)
 
@@ -513,7 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "render",
         help="render the tracker or a board paper as Markdown or HTML",
-        description="Render a case record for people. Calls supercomplaint.render.render().",
+        description="Render a case record for people. Calls supercomplaint.render().",
     )
     p.add_argument("path", metavar="PATH", help="the case record")
     p.add_argument("--view", choices=("tracker", "board-paper"), required=True, help="what to render")

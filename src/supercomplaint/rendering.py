@@ -39,9 +39,20 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^([#>+-])")
 _MD_NUMBERED = re.compile(r"^(\d+)\.")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class RenderError(SupercomplaintError, ValueError):
@@ -161,9 +172,7 @@ def tracker_rows(case: m.CaseRecord, found: Iterable[Obligation]) -> list[_Row]:
     return rows
 
 
-def render_tracker(
-    case: m.CaseRecord, *, as_of: dt.date, to: Format = "md", registry: Registry | None = None
-) -> str:
+def render_tracker(case: m.CaseRecord, *, as_of: dt.date, to: Format = "md", registry: Registry | None = None) -> str:
     """The tracker: every obligation as of ``as_of``, grouped by item, with its due date and state.
 
     Calls :func:`supercomplaint.obligations`. In HTML each state has its own colour.
@@ -228,7 +237,7 @@ def render_board_paper(
         ]
         items += [(r, "recommendation", ", ".join(name(x) for x in r.addressees)) for r in case.report.recommendations]
         for item, kind, addressees in items:
-            answers = tuple((r, a) for r in own for a in r.items if a.item == item.id)
+            answers = tuple((r, a) for r in own for a in r.items if str(a.item) == item.id)
             resolution = resolve(item.deadline, case, registry=names)
             sections.append(
                 _Section(item=item, kind=kind, addressees=addressees, deadline=resolution.explanation, answers=answers)
@@ -275,4 +284,3 @@ def render(
 def _check_format(to: str) -> None:
     if to not in FORMATS:
         raise RenderError(f"unknown format {to!r}; use one of: {', '.join(FORMATS)}")
-
