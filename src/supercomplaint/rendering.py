@@ -37,7 +37,7 @@ VIEWS: tuple[str, ...] = ("tracker", "board-paper")
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^([#>+-])")
-_MD_NUMBERED = re.compile(r"^(\d+)\.")
+_MD_NUMBERED = re.compile(r"^(\d+)\.(?=\s)")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MONTHS = [
     "January",
@@ -202,6 +202,7 @@ class _Section:
     kind: str
     addressees: str
     deadline: str
+    monitored: tuple[str, ...]
     answers: tuple[tuple[m.Response, m.ItemResponse], ...]
 
 
@@ -230,6 +231,13 @@ def render_board_paper(
         found = names.get(ref)
         return found.name if found is not None else ref
 
+    routes_for: dict[str, list[str]] = defaultdict(list)
+    if case.report is not None:
+        for route in case.report.monitoring:
+            how = resolve(route.deadline, case, registry=names).explanation
+            line = f"{route.label or route.id}: {name(route.reporter)} reports to {name(route.recipient)}; {how}"
+            for ref in route.items:
+                routes_for[ref].append(line)
     sections = []
     if case.report is not None:
         items: list[tuple[m.Action | m.Recommendation, str, str]] = [
@@ -240,7 +248,14 @@ def render_board_paper(
             answers = tuple((r, a) for r in own for a in r.items if str(a.item) == item.id)
             resolution = resolve(item.deadline, case, registry=names)
             sections.append(
-                _Section(item=item, kind=kind, addressees=addressees, deadline=resolution.explanation, answers=answers)
+                _Section(
+                    item=item,
+                    kind=kind,
+                    addressees=addressees,
+                    deadline=resolution.explanation,
+                    monitored=tuple(routes_for.get(item.id, ())),
+                    answers=answers,
+                )
             )
     routes = []
     if case.report is not None:
