@@ -367,3 +367,39 @@ def test_start_up_imports_neither_jsonschema_nor_cattrs(flag: str) -> None:
     imported = {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
     assert "supercomplaint" in imported
     assert not imported & {"jsonschema", "cattrs", "referencing", "jinja2", "holidays", "hypothesis"}, imported
+
+
+def test_progress_and_colour_only_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    for i in range(3):
+        (tmp_path / f"doc{i}.json").write_bytes((HESTIA / "case.json").read_bytes())
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "supercomplaint", "validate", str(tmp_path)],
+            stdin=subprocess.DEVNULL,
+            stdout=follower,
+            stderr=follower,
+            cwd=ROOT,
+            env={k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "TERM"}} | {"TERM": "xterm"},
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    shown = b"".join(chunks).decode("utf-8", errors="replace")
+    assert done.returncode == 0
+    assert "[1/3" in shown, "a terminal shows progress"
+    assert "left]" in shown or "[1/3]" in shown
+    assert "\033[32m" in shown, "a terminal shows colour"
