@@ -483,7 +483,7 @@ def structure_document(
         problems.append(
             Problem(code="missing-field", message="a document must say its schema version", path="$.schemaVersion")
         )
-    elif version not in SUPPORTED_VERSIONS:
+    elif not isinstance(version, str) or version not in SUPPORTED_VERSIONS:
         problems.append(
             Problem(
                 code="unsupported-version",
