@@ -107,10 +107,24 @@ def check_agreement(data: object, kind: str) -> bool:
     }
     if loader:
         assert_same_places(loader, errors)
-        # and validate() (the schema, mapped) gives the loader's very codes and paths
-        report = sc.validate(data)
-        assert {(p.code, p.path) for p in report.problems} == {(p.code, p.path) for p in loader}
+        # validate() with the reference engine (jsonschema's errors, mapped) gives the loader's very codes
+        # and paths, and the fast engine (the loader's problems, placed in the schema) the same schema paths
+        reference_report = sc.validate(data, engine="jsonschema")
+        assert {(p.code, p.path) for p in reference_report.problems} == {(p.code, p.path) for p in loader}
+        assert same_errors(sc.validate(data), reference_report)
     return not loader
+
+
+def same_errors(fast: validation.ValidationReport, reference: validation.ValidationReport) -> bool:
+    """The two engines report the same errors: codes, JSON paths and schema locations."""
+
+    def key(report: validation.ValidationReport) -> list[tuple[str, str, str | None]]:
+        return [(p.code, p.path, p.schema_path) for p in report.problems]
+
+    assert key(fast) == key(reference)
+    assert fast.valid == reference.valid
+    assert fast.kind == reference.kind
+    return True
 
 
 # --------------------------------------------------------------------------------------------------

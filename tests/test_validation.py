@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import socket
@@ -68,6 +69,16 @@ def test_invalid_document_gives_exactly_what_the_loader_gives(name: str) -> None
     assert codes_and_paths(sc.validate(raw)) == {(p.code, p.path) for p in info.value.problems}
 
 
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_both_engines_give_the_same_errors(name: str) -> None:
+    raw = (INVALID / name).read_bytes()
+    fast, reference = sc.validate(raw), sc.validate(raw, engine="jsonschema")
+    assert [(p.code, p.path, p.schema_path) for p in fast.problems] == [
+        (p.code, p.path, p.schema_path) for p in reference.problems
+    ]
+    assert fast.kind == reference.kind
+
+
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(EXAMPLES)))
 def test_every_example_is_valid(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -78,12 +89,13 @@ def test_every_example_is_valid(path: Path) -> None:
     assert report.document == sc.loads(text)
 
 
-def test_schema_problems_carry_the_failing_schema_location() -> None:
+@pytest.mark.parametrize("engine", ["fast", "jsonschema"])
+def test_schema_problems_carry_the_failing_schema_location(engine: validation.Engine) -> None:
     doc = hestia()
     doc["report"]["recommendations"][1]["deadline"] = {"type": "fixed", "date": "2021-02-30"}
     doc["report"]["published"] = "2021-13"
     doc["complaint"]["title"] = ""
-    report = sc.validate(doc)
+    report = sc.validate(doc, engine=engine)
     assert {(p.code, p.path, p.schema_path) for p in report.problems} == {
         (
             "invalid-date",
@@ -95,7 +107,8 @@ def test_schema_problems_carry_the_failing_schema_location() -> None:
     }
 
 
-def test_every_error_is_reported_not_just_the_first() -> None:
+@pytest.mark.parametrize("engine", ["fast", "jsonschema"])
+def test_every_error_is_reported_not_just_the_first(engine: validation.Engine) -> None:
     doc = hestia()
     doc["report"]["recommendations"][0]["addressees"] = "home-office"
     doc["report"]["recommendations"][1]["deadline"] = {"type": "fixed", "date": "2021-02-30"}
@@ -110,7 +123,7 @@ def test_every_error_is_reported_not_just_the_first() -> None:
         ("invalid-namespace", "$.extensions.Bad"),
         ("invalid-namespace", "$.extensions['also bad']"),
     }
-    assert codes_and_paths(sc.validate(doc)) == want == loader_problems(doc)
+    assert codes_and_paths(sc.validate(doc, engine=engine)) == want == loader_problems(doc)
 
 
 def test_problems_come_in_a_stable_order() -> None:
@@ -240,9 +253,11 @@ def test_a_document_of_unknown_kind_reports_its_kind_and_version() -> None:
     assert report.kind is None
 
 
-def test_an_unknown_kind_argument_is_a_programming_error() -> None:
+def test_an_unknown_kind_or_engine_argument_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="not a document kind"):
         sc.validate(hestia(), kind="letter")
+    with pytest.raises(ValueError, match="not an engine"):
+        sc.validate(hestia(), engine="fastest")  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -288,8 +303,9 @@ def test_text_bytes_and_parsed_json_give_the_same_report() -> None:
     ],
     ids=repr,
 )
-def test_bad_data_never_raises(data: object) -> None:
-    report = sc.validate(data)
+@pytest.mark.parametrize("engine", ["fast", "jsonschema"])
+def test_bad_data_never_raises(data: object, engine: validation.Engine) -> None:
+    report = sc.validate(data, engine=engine)
     assert isinstance(report, validation.ValidationReport)
     for problem in report.problems:
         assert problem.code
@@ -301,7 +317,8 @@ def test_odd_python_values_in_the_extension_slot_are_data_not_errors() -> None:
     assert report.valid  # the slot holds anything; what is JSON is for the parser to say
 
 
-def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+@pytest.mark.parametrize("engine", ["fast", "jsonschema"])
+def test_deep_nesting_is_a_problem_not_a_crash(engine: validation.Engine) -> None:
     depth = 3_000
     part = '{"id": "p", "text": "t", "parts": [' * depth + '{"id": "p", "text": "t"}' + "]}" * depth
     text = (
@@ -310,7 +327,7 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
         + part
         + "]}]}}"
     )
-    report = sc.validate(text)
+    report = sc.validate(text, engine=engine)
     assert [p.code for p in report.problems] == ["json-too-deep"]
 
 
@@ -388,14 +405,16 @@ def test_the_registry_refuses_every_address_it_does_not_ship(no_network: list[st
 # --------------------------------------------------------------------------------------------------
 
 
-def test_jsonschema_is_imported_only_when_a_document_is_invalid() -> None:
+def test_jsonschema_is_imported_only_by_the_reference_engine() -> None:
     code = (
         "import sys, supercomplaint, supercomplaint.validation\n"
         "assert 'jsonschema' not in sys.modules, 'import'\n"
         f"r = supercomplaint.validate(open({str(HESTIA / 'case.json')!r}, 'rb').read())\n"
         "assert r.valid and 'jsonschema' not in sys.modules, 'valid document'\n"
         "r = supercomplaint.validate({'kind': 'register', 'schemaVersion': '1.0'})\n"
-        "assert not r.valid and 'jsonschema' in sys.modules, 'invalid document'\n"
+        "assert not r.valid and 'jsonschema' not in sys.modules, 'invalid document'\n"
+        "r = supercomplaint.validate({'kind': 'register', 'schemaVersion': '1.0'}, engine='jsonschema')\n"
+        "assert not r.valid and 'jsonschema' in sys.modules, 'reference engine'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -411,9 +430,19 @@ def _best(func: Any, data: object, rounds: int = 7, number: int = 5) -> float:
     return best
 
 
-def test_validating_a_valid_document_costs_at_most_twice_structuring_it() -> None:
+def _structure(data: object) -> None:
+    with contextlib.suppress(sc.LoadError):
+        structure_document(data)
+
+
+@pytest.mark.parametrize("valid", [True, False], ids=["valid", "invalid"])
+def test_validating_costs_at_most_twice_structuring(valid: bool) -> None:
     data = hestia()
-    sc.validate(data)
-    structure = _best(structure_document, data)
+    if not valid:
+        data["report"]["recommendations"][1]["deadline"] = {"type": "fixed", "date": "2021-02-30"}
+        data["responses"][0]["items"][0]["position"] = "maybe"
+        data["complaint"]["surprise"] = True
+        assert len(sc.validate(data).problems) == 3
+    structure = _best(_structure, data)
     validate = _best(sc.validate, data)
     assert validate <= 2 * structure, f"validate {validate * 1e3:.3f} ms, structure {structure * 1e3:.3f} ms"
