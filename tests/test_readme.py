@@ -37,7 +37,7 @@ def test_readme_python_runs(index: int, capsys: pytest.CaptureFixture[str]) -> N
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        exec(compile(_blocks("python")[index], f"README.md python block {index + 1}", "exec"), {})  # noqa: S102
+        exec(compile(_blocks("python")[index], f"README.md python block {index + 1}", "exec"), {})
     finally:
         os.chdir(cwd)
     assert capsys.readouterr().out
