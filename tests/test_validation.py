@@ -446,3 +446,36 @@ def test_validating_costs_at_most_twice_structuring(valid: bool) -> None:
     structure = _best(_structure, data)
     validate = _best(sc.validate, data)
     assert validate <= 2 * structure, f"validate {validate * 1e3:.3f} ms, structure {structure * 1e3:.3f} ms"
+
+
+AMOUNTS = [
+    ("6", None),
+    ("6.0", None),
+    ("1e30", None),
+    ("6.5", "wrong-type"),
+    ("true", "wrong-type"),
+    ('"6"', "wrong-type"),
+    ("0", "out-of-range"),
+    ("-1", "out-of-range"),
+    ("1e400", "json-constant"),
+]
+
+
+@pytest.mark.parametrize(("amount", "code"), AMOUNTS)
+@pytest.mark.parametrize("engine", ["fast", "jsonschema"])
+def test_period_amounts(amount: str, code: str | None, engine: validation.Engine) -> None:
+    data = hestia()
+    monitoring = data["report"]["monitoring"][0]
+    assert monitoring["deadline"]["type"] == "period"
+    text = json.dumps(data).replace('"amount": 6', f'"amount": {amount}', 1)
+    report = sc.validate(text, engine=engine)
+    assert [p.code for p in report.problems] == ([code] if code else [])
+    if code is None:
+        sc.dumps(sc.loads(text))  # what is read can be written back
+
+
+def test_a_number_too_large_for_a_float_is_refused_like_infinity() -> None:
+    text = '{"kind": "register", "schemaVersion": "1.0", "bodies": [], "extensions": {"org.x": [1e400, 2.5]}}'
+    assert codes_and_paths(sc.validate(text)) == {("json-constant", "$.extensions['org.x'][0]")}
+    with pytest.raises(sc.LoadError):
+        sc.loads(text)

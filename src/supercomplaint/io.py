@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
 import tempfile
@@ -89,12 +90,20 @@ def parse_json(data: str | bytes, source: str | None = None) -> Any:
                 return _Flagged(pairs, duplicates)
         return dict(pairs)
 
+    def number(text: str) -> float | _Constant:
+        # 1e400 parses as infinity, which no JSON text can hold: refused like the literal Infinity
+        value = float(text)
+        if math.isfinite(value):
+            return value
+        flags.append(True)
+        return _Constant(text)
+
     def constant(name: str) -> _Constant:
         flags.append(True)
         return _Constant(name)
 
     try:
-        value = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=constant)
+        value = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=constant, parse_float=number)
     except json.JSONDecodeError as exc:
         raise LoadError(
             [Problem(code="json-syntax", message=f"not JSON: {exc.msg}", line=exc.lineno, column=exc.colno)],
@@ -135,7 +144,7 @@ def _scan(value: Any, check_surrogates: bool) -> list[Problem]:
         elif isinstance(node, list):
             stack.extend((join_path(path, i), child) for i, child in enumerate(node))
         elif isinstance(node, _Constant):
-            problems.append(Problem(code="json-constant", message=f"{node.text} is not a JSON number", path=path))
+            problems.append(Problem(code="json-constant", message=f"{node.text} is not a finite number", path=path))
         elif check_surrogates and isinstance(node, str) and _has_surrogate(node):
             problems.append(_surrogate_problem(path))
     return sorted(problems, key=lambda p: (p.path, p.code))
