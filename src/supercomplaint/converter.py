@@ -389,6 +389,10 @@ def get_converter(converter: cattrs.Converter | None = None) -> cattrs.Converter
     ``unstructure`` for model objects below the document level; for whole documents, use
     :func:`structure_document` and :func:`unstructure_document`, which add ``kind`` and ``schemaVersion``.
 
+    Registering raises nothing. Structuring bad data with the returned converter raises cattrs' own
+    ``ClassValidationError`` (an exception group); :func:`structure_document` and
+    :func:`supercomplaint.loads` turn that into a :class:`~supercomplaint.LoadError` with codes and paths.
+
     >>> conv = get_converter()
     >>> conv.unstructure(m.PeriodDeadline(amount=6, unit=m.Unit.MONTHS, anchor=m.Anchor.REPORT_PUBLISHED,
     ...                                   counting=m.Counting.AFTER))

@@ -137,6 +137,9 @@ def _non_working_holidays(year: int) -> frozenset[dt.date]:
 def is_working_day(day: dt.date) -> bool:
     """Whether ``day`` is a working day: not a weekend, Christmas Day, Good Friday or E&W bank holiday.
 
+    The definition of reg 5 of SI 2018/748; bank holidays come from the ``holidays`` package. Never raises
+    for a date (any year from 1 to 9999).
+
     >>> is_working_day(dt.date(2021, 11, 26))  # a Friday
     True
     >>> is_working_day(dt.date(2022, 9, 19))  # the State Funeral of Queen Elizabeth II

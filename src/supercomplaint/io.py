@@ -185,7 +185,17 @@ def loads(data: str | bytes, *, kind: str | None = None, source: str | None = No
 
 
 def load(path: str | os.PathLike[str], *, kind: str | None = None) -> Document:
-    """Read a document from a file. A file that cannot be read raises :class:`LoadError` too."""
+    """Read a document from a file, as :func:`loads` reads text.
+
+    Raises :class:`~supercomplaint.LoadError` for bad data, as :func:`loads` does, and also when the file
+    cannot be read (code ``file-unreadable``); the error's ``source`` is the path.
+
+    >>> import supercomplaint as sc
+    >>> case = sc.load("examples/hestia/case.json")
+    >>> rec = case.report.recommendations[1]
+    >>> rec.label, rec.addressees, type(rec.deadline).__name__
+    ('5.2', ('chief-constables',), 'NoDeadline')
+    """
     name = os.fspath(path)
     try:
         data = Path(name).read_bytes()
@@ -197,14 +207,43 @@ def load(path: str | os.PathLike[str], *, kind: str | None = None) -> Document:
 
 
 def dumps(doc: Document) -> str:
-    """The canonical JSON text of a document (ends with a newline)."""
+    """The canonical JSON text of a document (ends with a newline).
+
+    Canonical: ``kind`` and ``schemaVersion`` first, then the fields in the model's order, fields at their
+    default left out, two-space indentation, extension data with sorted keys. The same document always gives
+    the same text, and :func:`loads` gives the document back.
+
+    ``doc`` must be a :class:`~supercomplaint.CaseRecord`, :class:`~supercomplaint.ResponseDocument` or
+    :class:`~supercomplaint.Register`; anything else is a programming error and raises an exception (today a
+    :class:`KeyError`). A document made from model objects always dumps: this never raises for data.
+
+    >>> import supercomplaint as sc
+    >>> doc = sc.ResponseDocument(case="hestia-modern-slavery", response=sc.Response(id="r", responder="npcc"))
+    >>> print(sc.dumps(doc), end="")
+    {
+      "kind": "response",
+      "schemaVersion": "1.0",
+      "case": "hestia-modern-slavery",
+      "response": {
+        "id": "r",
+        "responder": "npcc"
+      }
+    }
+    >>> sc.loads(sc.dumps(doc)) == doc
+    True
+    """
     from .converter import unstructure_document
 
     return json.dumps(unstructure_document(doc), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def dump(doc: Document, path: str | os.PathLike[str]) -> None:
-    """Write a document's canonical JSON to ``path``, whole or not at all."""
+    """Write a document's canonical JSON (:func:`dumps`) to ``path``, whole or not at all.
+
+    The text goes to a temporary file beside ``path``, which then replaces it (:func:`atomic_write`), so a
+    reader never sees half a file. Raises :class:`OSError` when the file cannot be written (the old file,
+    if any, is then left as it was), and what :func:`dumps` raises for something that is not a document.
+    """
     atomic_write(path, dumps(doc).encode("utf-8"))
 
 

@@ -175,7 +175,14 @@ def tracker_rows(case: m.CaseRecord, found: Iterable[Obligation]) -> list[_Row]:
 def render_tracker(case: m.CaseRecord, *, as_of: dt.date, to: Format = "md", registry: Registry | None = None) -> str:
     """The tracker: every obligation as of ``as_of``, grouped by item, with its due date and state.
 
-    Calls :func:`supercomplaint.obligations`. In HTML each state has its own colour.
+    Calls :func:`supercomplaint.obligations`. In HTML each state has its own colour. Raises
+    :class:`RenderError` for a format other than ``md`` or ``html``, and
+    :class:`~supercomplaint.UnknownRefError` when the case names a body or group the register does not know.
+
+    >>> import datetime as dt, supercomplaint as sc
+    >>> case = sc.load("examples/hestia/case.json")
+    >>> print(sc.render_tracker(case, as_of=dt.date(2021, 12, 1)).splitlines()[2])
+    As of 1 December 2021: 265 obligations.
     """
     from .tracker import ObligationState, obligations
 
@@ -212,7 +219,16 @@ def render_board_paper(
     """A paper for one responder's board that reads like Cambridgeshire's of 13 July 2021 (seed 000).
 
     Purpose, overview of the report, then each action and recommendation in source order with the
-    responder's responses to it. Raises :class:`RenderError` when the responder has no response in the case.
+    responder's responses to it. Raises :class:`RenderError` when the responder has no response in the case
+    or the format is not ``md`` or ``html``.
+
+    >>> import supercomplaint as sc
+    >>> case = sc.load("examples/hestia/case.json")
+    >>> for line in sc.render_board_paper(case, responder="force-cambridgeshire").splitlines()[:3]:
+    ...     print(line)
+    **To:** Business Coordination Board
+    **From:** Cambridgeshire Constabulary
+    **Date:** 13 July 2021
     """
     from .deadlines import resolve
 
@@ -286,7 +302,12 @@ def render(
     responder: str | None = None,
     registry: Registry | None = None,
 ) -> str:
-    """Render ``view`` ("tracker" or "board-paper") of a case as Markdown or HTML."""
+    """Render ``view`` ("tracker" or "board-paper") of a case as Markdown or HTML.
+
+    The tracker is :func:`render_tracker` as of ``as_of`` (default: today); the board paper is
+    :func:`render_board_paper` for ``responder``. Raises :class:`RenderError` for an unknown view or
+    format, or a board paper without a responder, and whatever the view's own function raises.
+    """
     if view == "tracker":
         return render_tracker(case, as_of=as_of or dt.date.today(), to=to, registry=registry)
     if view == "board-paper":
