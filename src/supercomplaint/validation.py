@@ -360,11 +360,6 @@ def _problems_against(value: object, validator: Validator) -> list[Problem] | No
 
 
 # --------------------------------------------------------------------------------------------------
-# The public entry point
-# --------------------------------------------------------------------------------------------------
-
-
-# --------------------------------------------------------------------------------------------------
 # Placing the loader's problems in the schema (the fast engine)
 # --------------------------------------------------------------------------------------------------
 
@@ -402,6 +397,9 @@ def _target(ref: str, file: str) -> tuple[dict[str, Any], str]:
     return target, f"{file}#{pointer}"
 
 
+_MISSING: Final = object()
+
+
 def _resolve(node: dict[str, Any], where: str, value: object) -> tuple[dict[str, Any], str]:
     """The schema that describes ``value``'s own keys: ``$ref`` followed, a tagged union's branch chosen."""
     while "$ref" in node:
@@ -412,9 +410,6 @@ def _resolve(node: dict[str, Any], where: str, value: object) -> tuple[dict[str,
             if tag and all(value.get(key, _MISSING) == test.get("const") for key, test in tag.items()):
                 return _resolve(branch["then"], f"{where}/allOf/{index}/then", value)
     return node, where
-
-
-_MISSING: Final = object()
 
 
 def _holder(node: dict[str, Any], where: str, keyword: str) -> str | None:
