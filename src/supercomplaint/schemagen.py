@@ -44,14 +44,18 @@ from .partialdate import PartialDate
 
 __all__ = [
     "BASE_URI",
+    "COMMAND",
     "DEFINITIONS",
     "DIALECT",
     "GENERATED_NOTE",
+    "default_directories",
     "file_name",
     "generate",
     "main",
+    "package_dir",
     "render",
     "schema_id",
+    "source_root",
     "stale_files",
     "write",
 ]
