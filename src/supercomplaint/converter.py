@@ -76,7 +76,7 @@ VERSION_KEY: Final = "schemaVersion"
 # Patterns are whole-string matches (``$`` is the end of the text, as in ECMA-262, never "before a final
 # newline" as in Python) written with ASCII classes only, so that every JSON Schema engine reads them alike.
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"
-URL_PATTERN: Final = r"^https?://[^\s]+$"
+URL_PATTERN: Final = r"^https?://[!-~]+$"  # printable ASCII: an IRI is percent-encoded
 NAMESPACE_PATTERN: Final = r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$"
 # The date patterns check the month (01-12) and the day (01-31) too, so that a schema engine that treats
 # ``format: date`` as a mere annotation still refuses '2021-13-01'; only '2021-02-30' needs the format check.
