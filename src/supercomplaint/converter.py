@@ -123,7 +123,8 @@ def kind_of(doc: m.Document) -> str:
     return _KIND_OF[type(doc)]
 
 
-def _type_name(value: object) -> str:
+def type_name(value: object) -> str:
+    """The JSON name of a parsed value's type (``null``, ``boolean``, ``number``, ``string``, ``array``, ``object``)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -140,7 +141,7 @@ def _type_name(value: object) -> str:
 
 
 def _wrong(expected: str, value: object) -> Invalid:
-    return Invalid("wrong-type", f"expected {expected}, found {_type_name(value)}")
+    return Invalid("wrong-type", f"expected {expected}, found {type_name(value)}")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -460,7 +461,7 @@ def structure_document(
     """
     conv = converter or _default()
     if not isinstance(data, dict):
-        raise LoadError([Problem(code="wrong-type", message=f"a document must be an object, found {_type_name(data)}")])
+        raise LoadError([Problem(code="wrong-type", message=f"a document must be an object, found {type_name(data)}")])
     problems: list[Problem] = []
     found = data.get(KIND_KEY)
     cls: type[m.Document] | None = None

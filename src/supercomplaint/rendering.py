@@ -39,20 +39,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^([#>+-])")
 _MD_NUMBERED = re.compile(r"^(\d+)\.(?=\s)")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 class RenderError(SupercomplaintError, ValueError):
@@ -70,16 +56,10 @@ def md_escape(value: object) -> str:
 
 
 def human_date(value: dt.date | PartialDate | None) -> str:
-    """ "26 May 2021", "May 2021", "2021", or an em dash for nothing."""
-    if value is None:
-        return "—"
-    if isinstance(value, dt.date):
-        value = PartialDate.from_date(value)
-    if value.day is not None and value.month is not None:
-        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-    if value.month is not None:
-        return f"{_MONTHS[value.month - 1]} {value.year}"
-    return str(value.year)
+    """A date as a person writes it ("26 May 2021", "May 2021", "2021"), or an em dash for none."""
+    from .deadlines import format_date
+
+    return "—" if value is None else format_date(value)
 
 
 def _words(value: object) -> str:

@@ -219,22 +219,6 @@ def _validator(kind: str) -> Validator:
 # --------------------------------------------------------------------------------------------------
 
 
-def _type_name(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
-
-
 _EXPECTED: Final = {
     "string": "a string",
     "object": "an object",
@@ -254,6 +238,8 @@ def _definition(location: str | None) -> str | None:
 
 def _problems_of(error: ValidationError) -> Iterator[Problem]:
     """The problems one schema error stands for, with the loader's codes and paths."""
+    from .converter import type_name
+
     keyword = str(error.validator)
     location = _locations().get(id(error.schema))
     schema_path = f"{location}/{keyword}" if location else "/".join(str(part) for part in error.absolute_schema_path)
@@ -269,7 +255,7 @@ def _problems_of(error: ValidationError) -> Iterator[Problem]:
     definition = _definition(location)
     if keyword == "type":
         expected = " or ".join(_EXPECTED.get(t, t) for t in ([value] if isinstance(value, str) else value))
-        yield problem("wrong-type", f"expected {expected}, found {_type_name(instance)}")
+        yield problem("wrong-type", f"expected {expected}, found {type_name(instance)}")
     elif keyword == "required":
         for key in value:
             if isinstance(instance, dict) and key not in instance:
