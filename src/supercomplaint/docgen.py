@@ -232,7 +232,8 @@ def schemas_markdown(load: Callable[[str], Mapping[str, Any]] | None = None) -> 
         "string is ever empty.",
         "",
         f"The schemas' `$id` values start with {_code(str(first['$id']).rsplit('/', 1)[0] + '/')}; that "
-        "address names the schemas and is never fetched.",
+        "address names the schemas but nothing is published there: a validator must read the files themselves "
+        "(see [Exchanging data without Python](../exchanging-data.md#validating-a-document)).",
         "",
         "## Document kinds",
         "",
@@ -366,13 +367,14 @@ _API_CALL = re.compile(r"\bsupercomplaint\.([a-z_]+)\(\)")
 
 
 def _linked(text: str) -> str:
-    """Text with each ``supercomplaint.name()`` linked to the API reference."""
-    return _API_CALL.sub(lambda m: f"[`supercomplaint.{m.group(1)}()`][supercomplaint.{m.group(1)}]", _cell(text))
+    """Text with each ``supercomplaint.name()`` linked to the API reference, and ``docs/rules.md`` to its page."""
+    text = _API_CALL.sub(lambda m: f"[`supercomplaint.{m.group(1)}()`][supercomplaint.{m.group(1)}]", _cell(text))
+    return text.replace("docs/rules.md", "[docs/rules.md](../rules.md)")
 
 
 def _fixed_width(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Make ``parser`` format its usage at 100 columns, whatever the terminal is."""
-    parser.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=100, max_help_position=40)
+    """Make ``parser`` format its usage at 76 columns, whatever the terminal is."""
+    parser.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=76, max_help_position=40)
     return parser
 
 
@@ -419,7 +421,7 @@ def _argument_rows(parser: argparse.ArgumentParser) -> list[str]:
 def cli_markdown(parser: argparse.ArgumentParser | None = None) -> str:
     """The page ``docs/reference/cli.md``: every command of ``parser`` with every argument and option.
 
-    ``parser`` defaults to :func:`supercomplaint.cli.build_parser`. Usage lines are formatted at 100 columns
+    ``parser`` defaults to :func:`supercomplaint.cli.build_parser`. Usage lines are formatted at 76 columns
     so that the page does not depend on the terminal it is generated in.
     """
     if parser is None:
