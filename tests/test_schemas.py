@@ -17,7 +17,7 @@ import supercomplaint as sc
 from supercomplaint import converter, schemagen, validation
 from supercomplaint import model as m
 
-from .conftest import ROOT
+from .conftest import EXAMPLES, ROOT
 
 jsonschema: Any = importlib.import_module("jsonschema")
 
@@ -215,11 +215,11 @@ def test_no_object_is_open_except_the_extension_slot(name: str) -> None:
             continue
         if closed(node):
             continue
-        if path == "#/$defs/Extensions":
+        if path.endswith("/$defs/Extensions"):  # in the definitions file, or bundled in a kind file
             assert set(node["propertyNames"]) == {"pattern"}
             continue
         branches = node.get("allOf", [])
-        if path == "#/$defs/Deadline" and branches:
+        if path.endswith("/$defs/Deadline") and branches:
             # the tagged union: every branch it routes to is closed, and every tag has a branch
             targets = [definitions[b["then"]["$ref"].rsplit("/", 1)[1]] for b in branches]
             tags = [b["if"]["properties"]["type"]["const"] for b in branches]
@@ -239,14 +239,40 @@ def test_every_required_key_is_a_property(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_every_ref_is_relative_and_resolves_from_the_shipped_schemas(name: str) -> None:
     schema = load(name)
-    resolver = validation.registry().resolver(base_uri=schema["$id"])
-    refs = [value for path, value in walk(schema) if path.endswith("/$ref")]
+    bundled = f"/$defs/{schemagen.BUNDLED}/"
+    refs = [(path, value) for path, value in walk(schema) if path.endswith("/$ref")]
     assert refs, "each schema refers to shared definitions"
-    for ref in refs:
+    for path, ref in refs:
         assert "://" not in ref, f"{ref} must be relative, so that the files resolve where they are copied"
-        resolved = resolver.lookup(ref)
+        # a $ref inside the bundled definitions resolves against the bundled resource's own $id
+        base = schema["$defs"][schemagen.BUNDLED]["$id"] if bundled in path else schema["$id"]
+        resolved = validation.registry().resolver(base_uri=base).lookup(ref)
         assert isinstance(resolved.contents, dict), ref
         assert resolved.contents, ref
+
+
+@pytest.mark.parametrize("kind", ["case", "response", "register"])
+def test_each_kind_file_is_self_contained(kind: str) -> None:
+    """A validator given only the kind's file, and allowed to fetch nothing, validates the examples."""
+    jsonschema: Any = importlib.import_module("jsonschema")  # untyped: reached through Any
+    referencing: Any = importlib.import_module("referencing")
+    no_such_resource: Any = importlib.import_module("referencing.exceptions").NoSuchResource
+
+    def refuse(uri: str) -> Any:
+        raise no_such_resource(ref=uri)
+
+    schema = load(kind)
+    validator = jsonschema.Draft202012Validator(
+        schema, registry=referencing.Registry(retrieve=refuse), format_checker=jsonschema.FormatChecker()
+    )
+    documents = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.rglob("*.json"))]
+    mine = [d for d in documents if d["kind"] == kind]
+    if kind != "register":
+        assert mine
+    for document in mine:
+        assert list(validator.iter_errors(document)) == []
+    broken = {"kind": kind, "schemaVersion": "1.0", "extensions": {"Not a namespace": 1}}
+    assert list(validator.iter_errors(broken))
 
 
 def test_every_model_type_has_its_definition() -> None:

@@ -223,8 +223,9 @@ def schemas_markdown(load: Callable[[str], Mapping[str, Any]] | None = None) -> 
         "",
         "Every document is a JSON object that says what it is (`kind`) and which version of the schemas it "
         f"follows (`schemaVersion`). The schemas are JSON Schema {_code('2020-12')} and ship in `schemas/` "
-        "(and inside the Python package). Each document kind has its own schema file; the objects they share "
-        "are defined once in `definitions.schema.json`. See [Exchanging data without Python]"
+        "(and inside the Python package). Each document kind has its own schema file, self-contained: the "
+        "objects the kinds share are defined once, in `definitions.schema.json`, and embedded in each kind's "
+        "file. See [Exchanging data without Python]"
         "(../exchanging-data.md) for how to validate a document with any JSON Schema validator.",
         "",
         "Keys are camelCase on the wire (`asWritten`); the Python attributes are snake_case (`as_written`). "

@@ -13,14 +13,17 @@ Regenerate them from a source checkout with::
     python -m supercomplaint.schemagen --check  # exit status 1 if a committed file is stale
 
 Layout: one file per document kind (``case``, ``response``, ``register``) and ``definitions.schema.json``
-holding every shared definition, referred to by relative ``$ref``. Each file's ``$id`` carries the schema
-version (``https://supercomplaint.example/schemas/1.0/case.schema.json``); the base is a name, never fetched.
+holding every shared definition, referred to by relative ``$ref``. Each kind's file also embeds the shared
+definitions as a bundled resource under ``$defs`` (see :func:`generate`), so it is self-contained. Each
+file's ``$id`` carries the schema version (``https://supercomplaint.example/schemas/1.0/case.schema.json``);
+the base is a name, never fetched.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import copy
 import datetime as dt
 import functools
 import inspect
@@ -343,7 +346,8 @@ def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
         "$id": schema_id(kind),
         "$comment": GENERATED_NOTE,
         "title": f"supercomplaint {kind} document, schema version {c.SCHEMA_VERSION}",
-        "description": f"{_class_doc(cls)} Shared definitions are in {file_name(DEFINITIONS)}.",
+        "description": f"{_class_doc(cls)} Self-contained: the shared definitions ({file_name(DEFINITIONS)}) "
+        "are embedded under $defs.",
         "type": "object",
         "required": [c.KIND_KEY, c.VERSION_KEY, *required],
         "properties": {
@@ -363,11 +367,21 @@ def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
     }
 
 
+BUNDLED: Final = "supercomplaint-definitions"
+"""The key under ``$defs`` of each kind's schema that embeds the shared definitions (a bundled resource)."""
+
+
 def generate() -> dict[str, dict[str, Any]]:
-    """Every schema, by file name: one per document kind, then the shared definitions."""
+    """Every schema, by file name: one per document kind, then the shared definitions.
+
+    Each kind's file is self-contained: it embeds the shared definitions as a bundled schema resource
+    (JSON Schema 2020-12, "bundling"), under ``$defs`` with the definitions file's own ``$id``, so that its
+    relative ``$ref``s resolve inside the file and no validator needs to fetch anything. The definitions
+    file is shipped too, for tools that read definitions on their own.
+    """
     builder = _Builder()
     out = {file_name(kind): _document_schema(builder, kind, cls) for kind, cls in c.KINDS.items()}
-    out[file_name(DEFINITIONS)] = {
+    definitions = {
         "$schema": DIALECT,
         "$id": schema_id(DEFINITIONS),
         "$comment": GENERATED_NOTE,
@@ -375,6 +389,10 @@ def generate() -> dict[str, dict[str, Any]]:
         "description": "Definitions shared by the case, response and register schemas, referred to by $ref.",
         "$defs": {name: builder.defs[name] for name in sorted(builder.defs)},
     }
+    embedded = {key: value for key, value in definitions.items() if key not in ("$schema", "$comment")}
+    for kind in c.KINDS:
+        out[file_name(kind)]["$defs"] = {BUNDLED: copy.deepcopy(embedded)}
+    out[file_name(DEFINITIONS)] = definitions
     return out
 
 
