@@ -190,3 +190,9 @@ def test_public_names_all_resolve_and_stay_functions() -> None:
     assert callable(sc.compile)
     assert callable(sc.validate)
     assert sorted(dir(sc)) == sorted(sc.__all__)
+
+
+@pytest.mark.parametrize("value", ["x", 42, None, {"kind": "case"}])
+def test_dumping_a_non_document_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError, match="expected a document"):
+        sc.dumps(value)  # type: ignore[arg-type]

@@ -119,8 +119,12 @@ def wire_names(cls: type) -> Mapping[str, str]:
 
 
 def kind_of(doc: m.Document) -> str:
-    """The ``kind`` value of a document."""
-    return _KIND_OF[type(doc)]
+    """The ``kind`` value of a document; raises :class:`TypeError` for anything that is not one."""
+    try:
+        return _KIND_OF[type(doc)]
+    except KeyError:
+        names = ", ".join(cls.__name__ for cls in KINDS.values())
+        raise TypeError(f"expected a document ({names}), found {type(doc).__name__}") from None
 
 
 def type_name(value: object) -> str:

@@ -265,8 +265,8 @@ def render_board_paper(
         responder=name(responder),
         latest=latest,
         responses=own,
-        authors=", ".join(name(a) for a in case.report.authors) if case.report else "",
-        complainants=", ".join(name(c) for c in case.complaint.complainants),
+        authors=_and(name(a) for a in case.report.authors) if case.report else "",
+        complainants=_and(name(c) for c in case.complaint.complainants),
         actions=[s for s in sections if s.kind == "action"],
         recommendations=[s for s in sections if s.kind == "recommendation"],
         routes=routes,
@@ -295,6 +295,12 @@ def render(
             raise RenderError("a board paper is for one responder: name it")
         return render_board_paper(case, responder=responder, to=to, registry=registry)
     raise RenderError(f"unknown view {view!r}; use one of: {', '.join(VIEWS)}")
+
+
+def _and(names: Iterable[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    items = list(names)
+    return " and ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _check_format(to: str) -> None:
