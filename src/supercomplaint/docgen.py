@@ -32,6 +32,7 @@ from typing import Any, Final
 import attrs
 
 from .io import atomic_write
+from .schemagen import check_or_write, source_root
 
 __all__ = [
     "COMMAND",
@@ -701,15 +702,6 @@ def attributes_section(cls: type, notes: Mapping[str, str] | None = None) -> str
 # --------------------------------------------------------------------------------------------------
 
 
-def source_root() -> Path | None:
-    """The root of the source checkout this module runs from, or ``None`` when installed elsewhere."""
-    root = Path(__file__).resolve().parents[2]
-    pyproject = root / "pyproject.toml"
-    if pyproject.is_file() and 'name = "supercomplaint"' in pyproject.read_text(encoding="utf-8"):
-        return root
-    return None
-
-
 def generate() -> dict[str, str]:
     """The generated pages, by path relative to the source root."""
     return {
@@ -759,16 +751,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if root is None:
         print(f"{parser.prog}: not a source checkout of supercomplaint: pass --root", file=sys.stderr)
         return 2
-    if args.check:
-        stale = stale_files(root)
-        for path in stale:
-            print(f"stale: {path}", file=sys.stderr)
-        if stale:
-            print(f"regenerate with: {COMMAND}", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write(root):
-        print(f"wrote {path}")
-    return 0
+    return check_or_write(check=args.check, stale=lambda: stale_files(root), write=lambda: write(root), command=COMMAND)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ __all__ = [
     "DEFINITIONS",
     "DIALECT",
     "GENERATED_NOTE",
+    "check_or_write",
     "default_directories",
     "file_name",
     "generate",
@@ -471,14 +472,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"{parser.prog}: {exc}", file=sys.stderr)
         return 2
-    if args.check:
-        stale = stale_files(directories)
-        for path in stale:
+    return check_or_write(
+        check=args.check,
+        stale=lambda: stale_files(directories),
+        write=lambda: write(directories),
+        command=COMMAND,
+    )
+
+
+def check_or_write(
+    *, check: bool, stale: typing.Callable[[], list[Path]], write: typing.Callable[[], list[Path]], command: str
+) -> int:
+    """The end of a generator's ``main``: with ``check``, list the stale files and return 1 if there are
+    any (naming ``command``, which regenerates them); otherwise write, list what was written, return 0."""
+    if check:
+        found = stale()
+        for path in found:
             print(f"stale: {path}", file=sys.stderr)
-        if stale:
-            print(f"regenerate with: {COMMAND}", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write(directories):
+        if found:
+            print(f"regenerate with: {command}", file=sys.stderr)
+        return 1 if found else 0
+    for path in write():
         print(f"wrote {path}")
     return 0
 
