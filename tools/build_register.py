@@ -56,8 +56,12 @@ NATIONAL: list[tuple[str, str, BodyKind, tuple[str, ...]]] = [
     ("mod-police", "Ministry of Defence Police", BodyKind.OTHER_POLICE_FORCE, ("MDP", "MoD Police")),
 ]
 
-# Former names still met in records.
-FORCE_ALIASES = {"E23000030": ("Hampshire Constabulary",)}
+# Short and former names met in records.
+FORCE_ALIASES = {
+    "E23000001": ("Met", "Met Police", "MPS"),
+    "E23000030": ("Hampshire Constabulary",),
+}
+LPB_ALIASES = {"E23000001": ("MOPAC",)}
 
 
 def slug(area: str) -> str:
@@ -97,6 +101,7 @@ def build() -> Register:
             identifiers=ident,
             area=display_area,
             office=office,
+            aliases=LPB_ALIASES.get(code, ()),
         )
         bodies += [force, lpb]
         forces.append(Ref(force.id))
