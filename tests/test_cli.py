@@ -403,3 +403,17 @@ def test_progress_and_colour_only_on_a_terminal(tmp_path: Path) -> None:
     assert "[1/3" in shown, "a terminal shows progress"
     assert "left]" in shown or "[1/3]" in shown
     assert "\033[32m" in shown, "a terminal shows colour"
+
+
+@pytest.mark.parametrize("command", [["status"], ["render", "--view", "tracker"]])
+def test_a_case_with_an_unknown_body_is_an_error_not_a_traceback(tmp_path: Path, command: list[str]) -> None:
+    data = json.loads((HESTIA / "case.json").read_text(encoding="utf-8"))
+    data["report"]["recommendations"][0]["addressees"] = ["force-atlantis"]
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(command[0], str(case), *command[1:], "--as-of", "2021-12-01")
+    assert code == 1
+    assert out == ""
+    assert "force-atlantis" in err
+    assert "$.report.recommendations[0].addressees" in err
+    assert "Traceback" not in err

@@ -318,6 +318,8 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
                     "_due": row.due,
                 }
             )
+    if status != EXIT_OK and not rows:
+        return status  # nothing could be read: the problems are on stderr, and no table pretends otherwise
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     if args.format == "json":
         out.line(json.dumps(public, ensure_ascii=False, indent=2))
@@ -545,11 +547,25 @@ def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, st
     if args.command is None:
         parser.print_help(out.err)
         return EXIT_USAGE
+    from .problems import SupercomplaintError
+
     try:
         code: int = args.func(args, out)
     except UsageError as exc:
         out.err.write(f"supercomplaint {args.command}: {exc}\n")
         return EXIT_USAGE
+    except SupercomplaintError as exc:  # bad data found past loading (an unknown body, say): never a traceback
+        problems = getattr(exc, "problems", ())
+        out.err.write(
+            f"supercomplaint {args.command}: {exc.__class__.__name__}\n"
+            if problems
+            else f"supercomplaint {args.command}: {exc}\n"
+        )
+        for p in problems:
+            out.err.write(f"  {p.path}: [{p.code}] {p.message}\n")
+        if problems:
+            out.err.write("  (run `supercomplaint validate` on the file for every problem, with line numbers)\n")
+        return EXIT_ERRORS
     except BrokenPipeError:  # pragma: no cover - the reader went away (| head)
         return EXIT_OK
     except KeyboardInterrupt:  # pragma: no cover
