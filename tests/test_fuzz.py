@@ -109,3 +109,23 @@ def test_any_bytes_give_load_errors_only(data: bytes) -> None:
 def test_any_json_gives_load_errors_only(value: Any) -> None:
     _only_our_errors(json.dumps(value))
     sc.validate(value)
+
+
+@given(
+    st.one_of(mutated().map(json.dumps), st.text(max_size=200)).map(lambda t: t.encode("utf-8"))
+    | st.binary(max_size=200)
+)
+def test_the_command_line_validates_anything_without_a_traceback(data: bytes) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from supercomplaint.cli import validate_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.json"
+        path.write_bytes(data)
+        readable, problems, ok = validate_file(path)
+    assert readable
+    assert ok == all(p.severity != "error" for p in problems)
+    for problem in problems:
+        assert problem.line is None or problem.line >= 1
