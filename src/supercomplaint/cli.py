@@ -103,15 +103,8 @@ def validate_file(
         return True, list(exc.problems), False
     report = validate(data)
     problems: list[Problem] = list(report.problems)
-    if report.valid:
-        from .converter import structure_document
-
-        try:
-            doc = structure_document(data)
-        except LoadError as exc:  # the schema and the loader agree (tested); kept as a safety net
-            problems.extend(exc.problems)
-        else:
-            problems.extend(check(doc, select=select, ignore=ignore))
+    if report.document is not None:  # valid: the report carries the loaded document
+        problems.extend(check(report.document, select=select, ignore=ignore))
     text = raw.decode("utf-8", errors="replace")
     problems = sort_problems(with_positions(text, problems))
     ok = not any(p.severity == Severity.ERROR for p in problems)
