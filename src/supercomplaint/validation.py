@@ -46,6 +46,7 @@ __all__ = ["Engine", "SchemaNotShipped", "ValidationReport", "registry", "schema
 
 _DEFINITIONS: Final = "definitions"
 _DEFINITIONS_FILE: Final = "definitions.schema.json"
+_BUNDLED: Final = "supercomplaint-definitions"  # schemagen.BUNDLED, not imported: schemagen is heavier
 _KINDS: Final = ("case", "response", "register")
 _TEXT_TYPES: Final = (str, bytes, bytearray, memoryview)
 
@@ -147,14 +148,21 @@ def _locations() -> Mapping[int, str]:
 
     def walk(node: object, where: str) -> None:
         if isinstance(node, dict):
-            out[id(node)] = where
+            out.setdefault(id(node), where)
             for key, child in node.items():
                 walk(child, f"{where}/{key.replace('~', '~0').replace('/', '~1')}")
         elif isinstance(node, list):
             for index, child in enumerate(node):
                 walk(child, f"{where}/{index}")
 
-    for name, contents in _shipped().items():
+    shipped = _shipped()
+    for contents in shipped.values():
+        # A kind's file embeds the shared definitions (a bundled resource); whichever copy a validator
+        # resolves a $ref to, its keywords are placed in the definitions file, where a reader finds them.
+        bundled = contents.get("$defs", {}).get(_BUNDLED)
+        if bundled is not None:
+            walk(bundled, f"{_DEFINITIONS_FILE}#")
+    for name, contents in shipped.items():
         walk(contents, f"{name}#")
     return out
 
