@@ -33,7 +33,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from . import model as m
 from .partialdate import PartialDate
-from .problems import LoadError, Problem, join_path
+from .problems import LoadError, Problem, VersionError, join_path
 
 __all__ = [
     "DEADLINE_TAGS",
@@ -42,16 +42,18 @@ __all__ = [
     "SUPPORTED_VERSIONS",
     "camel",
     "get_converter",
+    "needed_version",
+    "newer_features",
     "kind_of",
     "structure_document",
     "unstructure_document",
 ]
 
-SCHEMA_VERSION: Final = "1.0"
-"""The version of the wire format (and of the JSON Schemas) this library writes."""
+SCHEMA_VERSION: Final = "1.1"
+"""The version of the wire format (and of the JSON Schemas) this library writes by default."""
 
-SUPPORTED_VERSIONS: Final = frozenset({"1.0"})
-"""The schema versions this library reads."""
+SUPPORTED_VERSIONS: Final = frozenset({"1.0", "1.1"})
+"""The schema versions this library reads (and can write, for a document that needs nothing newer)."""
 
 KINDS: Final[Mapping[str, type[m.Document]]] = {
     "case": m.CaseRecord,
@@ -66,6 +68,7 @@ DEADLINE_TAGS: Final[Mapping[str, type[m.Deadline]]] = {
     "immediate": m.ImmediateDeadline,
     "open": m.OpenDeadline,
     "none": m.NoDeadline,
+    "not-captured": m.NotCapturedDeadline,
 }
 """Deadline variants, by the value of their ``type`` key."""
 
@@ -446,11 +449,115 @@ def _default() -> cattrs.Converter:
 # --------------------------------------------------------------------------------------------------
 
 
-def unstructure_document(doc: m.Document, converter: cattrs.Converter | None = None) -> dict[str, Any]:
-    """A document as a JSON value: ``kind`` and ``schemaVersion`` first, then its fields."""
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def _since(metadata: Mapping[str, Any]) -> str:
+    return str(metadata.get("since", "1.0"))
+
+
+# Values of fields that existed in 1.0 but that only 1.1 allows: what each needs, and why.
+def _newer_value(obj: object, name: str, value: object) -> str | None:
+    if isinstance(obj, m.FixedDeadline) and name == "date" and isinstance(value, PartialDate) and value.day is None:
+        return "a fixed deadline known only to the month or the year"
+    if isinstance(obj, m.Action | m.Recommendation | m.Part) and name == "text" and value is None:
+        return "an item or part whose text is not recorded"
+    if isinstance(obj, m.Recommendation) and name == "addressees" and not value:
+        return "a recommendation whose addressees are not recorded"
+    if isinstance(value, m.NotCapturedDeadline):
+        return "the 'not-captured' deadline"
+    return None
+
+
+def newer_features(doc: object, version: str, path: str = "$") -> list[Problem]:
+    """What in ``doc`` (a document or any model object) a document of schema ``version`` cannot say.
+
+    Each problem has the code ``needs-newer-version``, the JSON path of the value and a message naming the
+    version that introduced it. An empty list means the document can be written as ``version``.
+
+    >>> newer_features(m.Citation(title="Report"), "1.0")
+    []
+    """
+    wanted = _version_key(version)
+    out: list[Problem] = []
+    stack: list[tuple[object, str]] = [(doc, path)]
+    while stack:
+        obj, here = stack.pop()
+        if isinstance(obj, tuple):
+            stack.extend((item, join_path(here, index)) for index, item in reversed(list(enumerate(obj))))
+            continue
+        cls: Any = type(obj)
+        if not attrs.has(cls) or isinstance(obj, PartialDate):
+            continue
+        names = wire_names(cls)
+        children: list[tuple[object, str]] = []
+        for field in attrs.fields(cls):
+            value = getattr(obj, field.name)
+            where = join_path(here, names[field.name])
+            since = _since(field.metadata)
+            default = field.default
+            is_default = default is not attrs.NOTHING and value == (
+                default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+            )
+            if _version_key(since) > wanted and not is_default:
+                out.append(
+                    Problem(
+                        code="needs-newer-version",
+                        message=f"'{names[field.name]}' is new in schema version {since}",
+                        path=where,
+                    )
+                )
+                continue
+            reason = _newer_value(obj, field.name, value)
+            if reason is not None and _version_key("1.1") > wanted:
+                out.append(
+                    Problem(code="needs-newer-version", message=f"{reason} needs schema version 1.1", path=where)
+                )
+                continue
+            children.append((value, where))
+        stack.extend(reversed(children))
+    return out
+
+
+def needed_version(doc: object) -> str:
+    """The oldest schema version that can say everything in ``doc``.
+
+    >>> needed_version(m.NotCapturedDeadline())
+    '1.1'
+    """
+    for version in sorted(SUPPORTED_VERSIONS, key=_version_key):
+        if not newer_features(doc, version):
+            return version
+    return SCHEMA_VERSION
+
+
+def unstructure_document(
+    doc: m.Document, converter: cattrs.Converter | None = None, *, version: str = SCHEMA_VERSION
+) -> dict[str, Any]:
+    """A document as a JSON value: ``kind`` and ``schemaVersion`` first, then its fields.
+
+    ``version`` is the schema version to write (the latest by default). An older version is written only
+    when the document needs nothing newer; otherwise :class:`~supercomplaint.VersionError` lists what it
+    cannot say, with paths.
+    """
+    if version not in SUPPORTED_VERSIONS:
+        raise VersionError(
+            [
+                Problem(
+                    code="unsupported-version",
+                    message=f"schema version {version!r} is not one this library writes "
+                    f"({', '.join(sorted(SUPPORTED_VERSIONS, key=_version_key))})",
+                )
+            ]
+        )
+    if version != SCHEMA_VERSION:
+        problems = newer_features(doc, version)
+        if problems:
+            raise VersionError(problems, version=version)
     conv = converter or _default()
     body = conv.unstructure(doc, type(doc))
-    return {KIND_KEY: kind_of(doc), VERSION_KEY: SCHEMA_VERSION, **body}
+    return {KIND_KEY: kind_of(doc), VERSION_KEY: version, **body}
 
 
 def structure_document(

@@ -306,6 +306,8 @@ class Resolution:
         anchor_date: the date of that event as the record has it (possibly a month or a year), or the
             ``issued`` date of an immediate deadline.
         explanation: a plain sentence: "six months from publication on 26 May 2021: 26 November 2021".
+        computed: for a period deadline that states its due date too ("namely by 28 May 2024"), the date
+            the period itself gives, when it can be computed; ``due`` is then the stated date, which governs.
     """
 
     deadline: m.Deadline
@@ -316,6 +318,14 @@ class Resolution:
     anchor_ref: m.Ref | None = None
     anchor_date: PartialDate | None = None
     explanation: str
+    computed: dt.date | None = None
+
+    @property
+    def discrepancy(self) -> int | None:
+        """Days by which the stated due date is later (positive) or earlier than the computed one, if both exist."""
+        if self.computed is None or self.due is None or self.computed == self.due:
+            return None
+        return (self.due - self.computed).days
 
     @property
     def dated(self) -> bool:
@@ -375,6 +385,32 @@ def _anchor_phrase(anchor: m.Anchor, ref: m.Ref | None, *, date: bool = False) -
 
 
 def _resolve_period(deadline: m.PeriodDeadline, case: m.CaseRecord) -> Resolution:
+    found = _compute_period(deadline, case)
+    stated = deadline.stated_date
+    if stated is None:
+        return found
+    computed = found.due
+    if computed is None:
+        tail = found.explanation.split(": ", 1)[-1] if ": " in found.explanation else found.explanation
+        note = f"the period itself gives {tail}" if found.dated else "the period cannot be counted here"
+    elif computed == stated:
+        note = "as the period gives"
+    else:
+        days = abs((stated - computed).days)
+        later = "later" if stated > computed else "earlier"
+        note = f"the period gives {format_date(computed)}; the stated date is {days} day{'s' if days != 1 else ''} {later}"
+    head = found.explanation.split(":", 1)[0]
+    return attrs.evolve(
+        found,
+        due=stated,
+        earliest=stated,
+        latest=stated,
+        computed=computed,
+        explanation=f"{head}, stated as {format_date(stated)}: {format_date(stated)} ({note})",
+    )
+
+
+def _compute_period(deadline: m.PeriodDeadline, case: m.CaseRecord) -> Resolution:
     amount = _amount(deadline.amount, m.Unit(deadline.unit))
     joiner = "from" if m.Counting(deadline.counting) is m.Counting.AFTER else "beginning with"
     what = f"{amount} {joiner} {_anchor_phrase(deadline.anchor, deadline.anchor_ref)}"
@@ -461,8 +497,13 @@ def resolve(
     * :class:`~supercomplaint.model.ImmediateDeadline`: due on the day it was issued: ``issued`` when
       given (a follow-up's date), else the day the report was sent to its addressees, else its
       publication.
-    * :class:`~supercomplaint.model.OpenDeadline` ("as soon as possible") and
-      :class:`~supercomplaint.model.NoDeadline`: no due date.
+    * :class:`~supercomplaint.model.OpenDeadline` ("as soon as possible"),
+      :class:`~supercomplaint.model.NoDeadline` and :class:`~supercomplaint.model.NotCapturedDeadline`: no
+      due date.
+    * A fixed deadline known only to a month or a year ("in March 2025") has no single ``due`` day:
+      ``earliest`` and ``latest`` bound it.
+    * A period deadline that also states its date ("namely by 28 May 2024") is due on the stated date;
+      ``computed`` holds what the period gives and ``discrepancy`` the difference in days.
 
     ``registry`` is accepted so that the same keyword arguments can be passed to :func:`resolve` and
     :func:`~supercomplaint.tracker.obligations`; no current rule depends on the bodies involved (bank
@@ -483,12 +524,17 @@ def resolve(
     if not isinstance(case, m.CaseRecord):
         raise TypeError(f"resolve() needs a CaseRecord, not {type(case).__name__}")
     if isinstance(deadline, m.FixedDeadline):
+        when = deadline.date
+        exact = when.as_date()
         return Resolution(
             deadline=deadline,
-            due=deadline.date,
-            earliest=deadline.date,
-            latest=deadline.date,
-            explanation=f"by {format_date(deadline.date)}",
+            due=exact,
+            earliest=when.earliest if exact is None else exact,
+            latest=when.latest,
+            explanation=f"by {format_date(when)}"
+            if exact is not None
+            else f"in {format_date(when)}: due between {format_date(when.earliest)} and {format_date(when.latest)}, "
+            f"because the source gives only the {when.precision.value}",
         )
     if isinstance(deadline, m.PeriodDeadline):
         return _resolve_period(deadline, case)
@@ -499,4 +545,7 @@ def resolve(
         return Resolution(deadline=deadline, due=None, explanation=f"open{said}: no due date")
     if isinstance(deadline, m.NoDeadline):
         return Resolution(deadline=deadline, due=None, explanation="no deadline stated")
+    if isinstance(deadline, m.NotCapturedDeadline):
+        said = f" (the source says {deadline.as_written!r})" if deadline.as_written else ""
+        return Resolution(deadline=deadline, due=None, explanation=f"deadline not captured in this record{said}")
     raise TypeError(f"resolve() needs a deadline, not {type(deadline).__name__}")

@@ -25,7 +25,7 @@ from .problems import LoadError, Problem, join_path
 if TYPE_CHECKING:
     from .model import Document
 
-__all__ = ["atomic_write", "dump", "dumps", "load", "loads", "parse_json", "read_text"]
+__all__ = ["atomic_write", "dump", "dumps", "load", "loads", "parse_json", "read_text", "upgrade"]
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
@@ -206,8 +206,12 @@ def load(path: str | os.PathLike[str], *, kind: str | None = None) -> Document:
     return loads(data, kind=kind, source=name)
 
 
-def dumps(doc: Document) -> str:
+def dumps(doc: Document, *, version: str | None = None) -> str:
     """The canonical JSON text of a document (ends with a newline).
+
+    ``version`` is the schema version to write: the latest (``"1.1"``) by default. ``version="1.0"`` writes
+    a document that a reader of 1.0 accepts, and raises :class:`~supercomplaint.VersionError` (with the path
+    of each value 1.0 cannot say) when the document uses anything newer.
 
     Canonical: ``kind`` and ``schemaVersion`` first, then the fields in the model's order, fields at their
     default left out, two-space indentation, extension data with sorted keys. The same document always gives
@@ -222,7 +226,7 @@ def dumps(doc: Document) -> str:
     >>> print(sc.dumps(doc), end="")
     {
       "kind": "response",
-      "schemaVersion": "1.0",
+      "schemaVersion": "1.1",
       "case": "hestia-modern-slavery",
       "response": {
         "id": "r",
@@ -234,17 +238,44 @@ def dumps(doc: Document) -> str:
     """
     from .converter import unstructure_document
 
-    return json.dumps(unstructure_document(doc), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    from .converter import SCHEMA_VERSION
+
+    value = unstructure_document(doc, version=version or SCHEMA_VERSION)
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def dump(doc: Document, path: str | os.PathLike[str]) -> None:
+def upgrade(data: str | bytes, *, to: str | None = None, source: str | None = None) -> str:
+    """Rewrite a document's JSON text as schema version ``to`` (the latest by default), losing nothing.
+
+    The text is read as :func:`loads` reads it (any supported version) and written canonically as ``to``:
+    ``upgrade(text_1_0)`` gives the 1.1 text, and ``loads`` of either gives the same document. Asked for an
+    older version, it downgrades when the document needs nothing newer. Raises
+    :class:`~supercomplaint.LoadError` for bad data and :class:`~supercomplaint.VersionError` when the
+    document cannot be said in ``to``.
+
+    >>> text = '{"kind": "response", "schemaVersion": "1.0", "case": "c", "response": {"id": "r", "responder": "npcc"}}'
+    >>> print(upgrade(text), end="")
+    {
+      "kind": "response",
+      "schemaVersion": "1.1",
+      "case": "c",
+      "response": {
+        "id": "r",
+        "responder": "npcc"
+      }
+    }
+    """
+    return dumps(loads(data, source=source), version=to)
+
+
+def dump(doc: Document, path: str | os.PathLike[str], *, version: str | None = None) -> None:
     """Write a document's canonical JSON (:func:`dumps`) to ``path``, whole or not at all.
 
     The text goes to a temporary file beside ``path``, which then replaces it (:func:`atomic_write`), so a
     reader never sees half a file. Raises :class:`OSError` when the file cannot be written (the old file,
     if any, is then left as it was), and what :func:`dumps` raises for something that is not a document.
     """
-    atomic_write(path, dumps(doc).encode("utf-8"))
+    atomic_write(path, dumps(doc, version=version).encode("utf-8"))
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:

@@ -10,8 +10,14 @@ Conventions:
   numbering as written ("5.2", "6.1", "a)") and are never identifiers.
 * A reference to a body or a group is its id (a :data:`Ref`); it resolves against the document's own
   bodies and groups, then the shipped register.
-* Text taken from a source is kept verbatim.
-* Strings are never empty: an unknown value is absent (``None`` or an empty tuple).
+* Text taken from a source is kept as the source at hand gives it; an object's ``provenance`` says when
+  that is not the report's own words verbatim (a summary, a paraphrase, a text cut off) and where the
+  words were taken from.
+* Strings are never empty: an unknown value is absent (``None`` or an empty tuple). What the source
+  at hand does not give is said positively where it matters: an item's ``not_captured``, the
+  ``not-captured`` deadline.
+* Fields added in schema version 1.1 say so in their metadata (``since``); a document that uses none of
+  them can still be written as 1.0.
 """
 
 from __future__ import annotations
@@ -32,11 +38,15 @@ __all__ = [
     "AssessmentStatus",
     "Body",
     "BodyKind",
+    "Bound",
     "CaseRecord",
     "Citation",
     "Complaint",
+    "CountOf",
     "Counting",
+    "DatedName",
     "Deadline",
+    "Detail",
     "Document",
     "Eligibility",
     "EligibilityDecision",
@@ -48,23 +58,31 @@ __all__ = [
     "Identifier",
     "ImmediateDeadline",
     "Item",
+    "ItemLink",
     "ItemResponse",
+    "LinkRelation",
     "MemberOutcome",
     "MonitoringObligation",
     "NoDeadline",
+    "NotCapturedDeadline",
     "OpenDeadline",
     "Part",
     "Participant",
     "PeriodDeadline",
     "Position",
     "Progress",
+    "Provenance",
     "Rag",
     "Recommendation",
     "Ref",
     "Register",
+    "Rendering",
     "Report",
     "Response",
     "ResponseDocument",
+    "Signatory",
+    "StatedCount",
+    "TextFidelity",
     "Unit",
     "Url",
 ]
@@ -93,9 +111,17 @@ _EXT_DOC = doc(
 )
 
 
-def _ext() -> Any:
+def _ext(since: str | None = None) -> Any:
     # Left out of the hash (not of equality), so that objects carrying extension data stay hashable.
-    return attrs.field(factory=dict, hash=False, metadata=_EXT_DOC)
+    metadata = {**_EXT_DOC, "since": since} if since else _EXT_DOC
+    return attrs.field(factory=dict, hash=False, metadata=metadata)
+
+
+def new(text: str, since: str = "1.1") -> dict[str, str]:
+    """Field metadata for a field added in a later schema version than 1.0."""
+    return {"doc": text, "since": since}
+
+
 
 
 # --------------------------------------------------------------------------------------------------
@@ -198,6 +224,57 @@ class Rag(StrEnum):
     GREEN = "green"
 
 
+class TextFidelity(StrEnum):
+    """How faithfully a recorded text gives the source's words.
+
+    ``verbatim``: the source's own words, whole. ``summary``: a shorter account in other words.
+    ``paraphrase``: the same content in other words. ``truncated``: the source's words, but cut off in the
+    source at hand (a force's action plan that quotes a recommendation and stops mid-sentence).
+    """
+
+    VERBATIM = "verbatim"
+    SUMMARY = "summary"
+    PARAPHRASE = "paraphrase"
+    TRUNCATED = "truncated"
+
+
+class Detail(StrEnum):
+    """A detail of an action or recommendation that the source at hand does not give."""
+
+    TITLE = "title"
+    ADDRESSEES = "addressees"
+    PARTS = "parts"
+    EVIDENCE_REQUIREMENTS = "evidence-requirements"
+
+
+class CountOf(StrEnum):
+    """What a report's stated count counts."""
+
+    ACTIONS = "actions"
+    RECOMMENDATIONS = "recommendations"
+
+
+class LinkRelation(StrEnum):
+    """How an item or a part relates to another.
+
+    ``interim-pending``: an interim measure until the target is in place ("as an interim measure ...
+    pending Recommendation 2"). ``refers-to``: its text relies on the target ("the information in the third
+    point must include"). ``superseded-by``: the target replaces it.
+    """
+
+    INTERIM_PENDING = "interim-pending"
+    REFERS_TO = "refers-to"
+    SUPERSEDED_BY = "superseded-by"
+
+
+class Bound(StrEnum):
+    """Whether a date is a bound rather than a target: ``earliest`` ("March 2026 at the earliest") or
+    ``latest`` ("by the end of 2022 at the latest")."""
+
+    EARLIEST = "earliest"
+    LATEST = "latest"
+
+
 # --------------------------------------------------------------------------------------------------
 # Bodies and groups
 # --------------------------------------------------------------------------------------------------
@@ -209,6 +286,21 @@ class Identifier:
 
     scheme: str = attrs.field(metadata=doc("The scheme, e.g. 'ons-pfa' for an ONS police force area code (open list)."))
     value: str = attrs.field(metadata=doc("The identifier in that scheme, e.g. 'E23000023'."))
+    extensions: Extensions = _ext("1.1")
+
+
+@attrs.frozen(kw_only=True)
+class DatedName:
+    """A name a body had, and the dates it was in force (either may be unknown)."""
+
+    name: str = attrs.field(metadata=doc("The name as the body used it, e.g. 'HM Inspectorate of Constabulary'."))
+    since: PartialDate | None = attrs.field(
+        default=None, metadata=doc("The first day the name was in force (may be a month or a year); absent when unknown.")
+    )
+    until: PartialDate | None = attrs.field(
+        default=None, metadata=doc("The last day the name was in force (may be a month or a year); absent while in force.")
+    )
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -230,6 +322,24 @@ class Body:
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(), metadata=doc("Other names the body is known by, e.g. 'Cambridgeshire Police'.")
+    )
+    names: tuple[DatedName, ...] = attrs.field(
+        default=(),
+        metadata=new(
+            "The names the body has had, with the dates each was in force, e.g. 'HM Inspectorate of "
+            "Constabulary' until 2017-07; 'name' is the current one."
+        ),
+    )
+    predecessors: tuple[Ref, ...] = attrs.field(
+        default=(),
+        metadata=new("Ids of bodies whose functions passed to this one, e.g. a commissioner replaced by a mayor."),
+    )
+    outside_regime: bool = attrs.field(
+        default=False,
+        metadata=new(
+            "True for a body outside the territory of the super-complaints regime (England and Wales), such as "
+            "the Police Service of Northern Ireland: it can be recorded, and owes nothing under the regulations."
+        ),
     )
     extensions: Extensions = _ext()
 
@@ -255,12 +365,24 @@ class Group:
 _AS_WRITTEN = "The source's wording of the deadline, verbatim, e.g. 'within six months of the date of publication'."
 
 
+def _partial(value: dt.date | PartialDate) -> PartialDate:
+    """A full :class:`datetime.date` given where a partial date is held becomes a day-precision one."""
+    return PartialDate.from_date(value) if isinstance(value, dt.date) else value
+
+
 @attrs.frozen(kw_only=True)
 class FixedDeadline:
     """A deadline on a calendar date ("By 27 March 2025")."""
 
-    date: dt.date = attrs.field(metadata=doc("The last day on which the thing is due."))
+    date: PartialDate = attrs.field(
+        converter=_partial,
+        metadata=doc(
+            "The last day on which the thing is due; a month or a year when the source gives no day "
+            "('in March 2025'): it then resolves to bounds, never to a guessed day (month or year: since 1.1)."
+        )
+    )
     as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -280,7 +402,15 @@ class PeriodDeadline:
         default=None,
         metadata=doc("For the anchors 'response' and 'follow-up': the id of that response or follow-up."),
     )
+    stated_date: dt.date | None = attrs.field(
+        default=None,
+        metadata=new(
+            "The due date the source states beside the period ('within 56 days ..., namely by 28 May 2024'); "
+            "it governs, and a rule says when it differs from the computed one."
+        ),
+    )
     as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -288,6 +418,7 @@ class ImmediateDeadline:
     """Due at once ("immediately", "as an interim measure")."""
 
     as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -295,6 +426,7 @@ class OpenDeadline:
     """Due without a date ("as soon as possible")."""
 
     as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -302,10 +434,24 @@ class NoDeadline:
     """The source states no deadline."""
 
     as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
+    extensions: Extensions = _ext("1.1")
 
 
-Deadline: TypeAlias = FixedDeadline | PeriodDeadline | ImmediateDeadline | OpenDeadline | NoDeadline
-"""When something is due: one of the five deadline kinds."""
+@attrs.frozen(kw_only=True)
+class NotCapturedDeadline:
+    """The source may state a deadline, but the record does not have it (since 1.1).
+
+    Distinct from :class:`NoDeadline`, which says that the source states none.
+    """
+
+    as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
+    extensions: Extensions = _ext("1.1")
+
+
+Deadline: TypeAlias = (
+    FixedDeadline | PeriodDeadline | ImmediateDeadline | OpenDeadline | NoDeadline | NotCapturedDeadline
+)
+"""When something is due: one of the six deadline kinds."""
 
 
 def _deadline() -> Any:
@@ -327,6 +473,83 @@ class Citation:
     title: str = attrs.field(metadata=doc("The document's title, as published."))
     url: Url | None = attrs.field(default=None, metadata=doc("Where the document is published."))
     publisher: str | None = attrs.field(default=None, metadata=doc("Who published it, as written."))
+    published: PartialDate | None = attrs.field(default=None, metadata=new("When it was published, if known."))
+    extensions: Extensions = _ext("1.1")
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """How an object's text was obtained: how faithful it is, and where it was taken from (since 1.1).
+
+    It covers the object's own text fields (text, title, narrative ...) and those of its parts unless a part
+    has its own.
+    """
+
+    fidelity: TextFidelity = attrs.field(
+        default=TextFidelity.VERBATIM, metadata=doc("How faithfully the text gives the source's words.")
+    )
+    source: Citation | None = attrs.field(
+        default=None,
+        metadata=doc("The document the words were taken from, when it is not the report (or response) itself."),
+    )
+    note: str | None = attrs.field(
+        default=None,
+        metadata=doc("How the text reached the record, e.g. 'as reproduced in Kent Police's action plan'."),
+    )
+    extensions: Extensions = _ext("1.1")
+
+
+def _provenance(what: str = "text") -> Any:
+    return attrs.field(
+        default=None,
+        metadata=new(f"How the {what} was obtained, when it is not the source's own words verbatim, or where it was taken from."),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ItemLink:
+    """A link from an item or a part to another one (since 1.1)."""
+
+    relation: LinkRelation = attrs.field(metadata=doc("How this relates to the target."))
+    target: Ref = attrs.field(metadata=doc("Id of the action, recommendation or part linked to."))
+    as_written: str | None = attrs.field(
+        default=None, metadata=doc("The source's wording of the link, e.g. 'pending Recommendation 2'.")
+    )
+    extensions: Extensions = _ext("1.1")
+
+
+@attrs.frozen(kw_only=True)
+class Signatory:
+    """A person who signed a letter or a response, as written (since 1.1)."""
+
+    name: str = attrs.field(metadata=doc("The person's name as written, e.g. 'Andy Cooke'."))
+    role: str | None = attrs.field(
+        default=None, metadata=doc("Their role as written, e.g. 'HM Chief Inspector of Constabulary'.")
+    )
+    body: Ref | None = attrs.field(default=None, metadata=doc("Id of the body they signed for."))
+    extensions: Extensions = _ext("1.1")
+
+
+@attrs.frozen(kw_only=True)
+class StatedCount:
+    """How many actions or recommendations the report says it makes, overall or to one addressee (since 1.1).
+
+    "29 recommendations, 15 to chief constables" is two stated counts. Renderings use these numbers, not
+    the number of items the record happens to hold.
+    """
+
+    of: CountOf = attrs.field(metadata=doc("What is counted."))
+    count: int = attrs.field(
+        validator=attrs.validators.ge(0),
+        metadata={**doc("The number the report states (at least 0)."), "minimum": 0},
+    )
+    addressee: Ref | None = attrs.field(
+        default=None, metadata=doc("Id of the body or group the count is for; absent for the report's total.")
+    )
+    as_written: str | None = attrs.field(
+        default=None, metadata=doc("The report's wording, e.g. '15 to chief constables'.")
+    )
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -338,6 +561,7 @@ class EligibilityDecision:
     reasons: str | None = attrs.field(
         default=None, metadata=doc("The written reasons, verbatim; required for a refusal.")
     )
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -366,6 +590,8 @@ class Complaint:
     eligibility: EligibilityDecision | None = attrs.field(
         default=None, metadata=doc("The decision whether the complaint is eligible for investigation.")
     )
+    provenance: Provenance | None = _provenance("features' text")
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -373,9 +599,17 @@ class Part:
     """A part of an action or recommendation ("a)", "7.1", or an unlabelled bullet), possibly nested."""
 
     id: Id = attrs.field(metadata=doc("Stable id of the part, unique in the document."))
-    text: str = attrs.field(metadata=doc("The part's text, verbatim."))
+    text: str | None = attrs.field(
+        default=None,
+        metadata=doc("The part's text as the source gives it; absent when the record does not have it (since 1.1)."),
+    )
     label: str | None = attrs.field(default=None, metadata=doc("The source's label as written, e.g. 'a)'."))
     parts: tuple[Part, ...] = attrs.field(default=(), metadata=doc("Sub-parts, in source order."))
+    provenance: Provenance | None = _provenance()
+    links: tuple[ItemLink, ...] = attrs.field(
+        default=(), metadata=new("Links to other parts or items, e.g. a part that refers to a sibling.")
+    )
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -386,6 +620,31 @@ class Participant:
     ref: Ref | None = attrs.field(
         default=None, metadata=doc("The id of the body or group meant, where one can be named.")
     )
+    extensions: Extensions = _ext("1.1")
+
+
+@attrs.frozen(kw_only=True)
+class Rendering:
+    """Another rendering of an item: how a responder's document (or another source) words and numbers it.
+
+    The report's numbering stays authoritative; a rendering is data about the document that renders it
+    (since 1.1).
+    """
+
+    by: Ref | None = attrs.field(default=None, metadata=doc("Id of the body whose rendering this is."))
+    label: str | None = attrs.field(default=None, metadata=doc("Its label for the item, as written, e.g. '1'."))
+    text: str | None = attrs.field(default=None, metadata=doc("Its wording of the item."))
+    deadline_as_written: str | None = attrs.field(
+        default=None, metadata=doc("Its wording of the deadline, e.g. '27/03/25'.")
+    )
+    parts: tuple[Part, ...] = attrs.field(
+        default=(), metadata=doc("Its own parts, with its own labels (7.1 and 7.2 rendered as 1 to 3).")
+    )
+    omits: tuple[Ref, ...] = attrs.field(default=(), metadata=doc("Ids of the item's parts it leaves out."))
+    provenance: Provenance | None = attrs.field(
+        default=None, metadata=doc("How faithful the rendering's wording is, and where it was found.")
+    )
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -394,13 +653,34 @@ class Action:
 
     id: Id = attrs.field(metadata=doc("Stable id of the action, unique in the document."))
     owner: Ref = attrs.field(metadata=doc("Id of the decision-making authority that will take the action."))
-    text: str = attrs.field(metadata=doc("The action's text, verbatim."))
+    text: str | None = attrs.field(
+        default=None,
+        metadata=doc("The action's text as the source gives it; absent when the record does not have it (since 1.1)."),
+    )
     label: str | None = attrs.field(
         default=None, metadata=doc("The source's own number for the action as written, e.g. '5.1'.")
     )
     title: str | None = attrs.field(default=None, metadata=doc("The action's title, if it has one."))
     parts: tuple[Part, ...] = attrs.field(default=(), metadata=doc("Parts of the action, in source order."))
     deadline: Deadline = _deadline()
+    provenance: Provenance | None = _provenance()
+    alternate_labels: tuple[str, ...] = attrs.field(
+        default=(), metadata=new("Other labels the same item goes by, as written, e.g. 'Action 1' for '5.1'.")
+    )
+    renderings: tuple[Rendering, ...] = attrs.field(
+        default=(), metadata=new("How other documents word and number the item (a responder's action plan ...).")
+    )
+    not_captured: tuple[Detail, ...] = attrs.field(
+        default=(),
+        metadata=new("Details the source at hand does not give; an empty field listed here is unknown, not absent."),
+    )
+    links: tuple[ItemLink, ...] = attrs.field(
+        default=(), metadata=new("Links to other items: interim pending, refers to, superseded by.")
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(),
+        metadata=new("The item's identifiers elsewhere, e.g. a monitoring register's own number for it."),
+    )
     extensions: Extensions = _ext()
 
 
@@ -410,9 +690,18 @@ class Recommendation:
 
     id: Id = attrs.field(metadata=doc("Stable id of the recommendation, unique in the document."))
     addressees: tuple[Ref, ...] = attrs.field(
-        metadata=doc("Ids of the bodies or groups it is addressed to; several means jointly.")
+        default=(),
+        metadata=doc(
+            "Ids of the bodies or groups it is addressed to; several means jointly. Required unless "
+            "'addressees' is listed as not captured (optional since 1.1)."
+        ),
     )
-    text: str = attrs.field(metadata=doc("The recommendation's text, verbatim."))
+    text: str | None = attrs.field(
+        default=None,
+        metadata=doc(
+            "The recommendation's text as the source gives it; absent when the record does not have it (since 1.1)."
+        ),
+    )
     label: str | None = attrs.field(
         default=None, metadata=doc("The source's own number as written, e.g. '5.2'; never an identifier.")
     )
@@ -428,6 +717,24 @@ class Recommendation:
         default=(), metadata=doc("Evidence of progress or completion the report asks for, verbatim.")
     )
     deadline: Deadline = _deadline()
+    provenance: Provenance | None = _provenance()
+    alternate_labels: tuple[str, ...] = attrs.field(
+        default=(), metadata=new("Other labels the same item goes by, as written, e.g. 'Action 1' for '5.1'.")
+    )
+    renderings: tuple[Rendering, ...] = attrs.field(
+        default=(), metadata=new("How other documents word and number the item (a responder's action plan ...).")
+    )
+    not_captured: tuple[Detail, ...] = attrs.field(
+        default=(),
+        metadata=new("Details the source at hand does not give; an empty field listed here is unknown, not absent."),
+    )
+    links: tuple[ItemLink, ...] = attrs.field(
+        default=(), metadata=new("Links to other items: interim pending, refers to, superseded by.")
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(),
+        metadata=new("The item's identifiers elsewhere, e.g. a monitoring register's own number for it."),
+    )
     extensions: Extensions = _ext()
 
 
@@ -442,6 +749,10 @@ class MonitoringObligation:
     id: Id = attrs.field(metadata=doc("Stable id of the obligation, unique in the document."))
     reporter: Ref = attrs.field(metadata=doc("Id of the body that reports, or of a group whose every member reports."))
     recipient: Ref = attrs.field(metadata=doc("Id of the body reported to, e.g. 'hmicfrs'."))
+    other_recipients: tuple[Ref, ...] = attrs.field(
+        default=(),
+        metadata=new("Ids of the other bodies the same report goes to at once: still one obligation, met by one report."),
+    )
     items: tuple[Ref, ...] = attrs.field(metadata=doc("Ids of the actions or recommendations reported on."))
     label: str | None = attrs.field(default=None, metadata=doc("The source's own label as written, e.g. '5.6 b)'."))
     on_behalf_of: Ref | None = attrs.field(
@@ -449,6 +760,7 @@ class MonitoringObligation:
     )
     source: Ref | None = attrs.field(default=None, metadata=doc("Id of the item or part that sets this obligation."))
     text: str | None = attrs.field(default=None, metadata=doc("The obligation as the source states it, verbatim."))
+    provenance: Provenance | None = _provenance()
     deadline: Deadline = _deadline()
     extensions: Extensions = _ext()
 
@@ -473,6 +785,10 @@ class Report:
     monitoring: tuple[MonitoringObligation, ...] = attrs.field(
         default=(), metadata=doc("The monitoring obligations the report sets, in source order.")
     )
+    stated_counts: tuple[StatedCount, ...] = attrs.field(
+        default=(),
+        metadata=new("How many actions and recommendations the report says it makes, overall and per addressee."),
+    )
     extensions: Extensions = _ext()
 
 
@@ -485,10 +801,19 @@ class Report:
 class MemberOutcome:
     """One member's outcome as reported in a collated answer ("all 43 PCCs accepted")."""
 
-    member: Ref = attrs.field(metadata=doc("Id of the member body."))
+    member: Ref = attrs.field(
+        metadata=doc(
+            "Id of the member body, or of the whole group ('all 43 PCCs accepted'; since 1.1): a group's "
+            "outcome holds for every member not listed on its own or in 'exceptMembers'."
+        )
+    )
+    except_members: tuple[Ref, ...] = attrs.field(
+        default=(), metadata=new("For a whole-group outcome: ids of the members it does not cover.")
+    )
     position: Position | None = attrs.field(default=None, metadata=doc("The member's position, as reported."))
     progress: Progress | None = attrs.field(default=None, metadata=doc("The member's progress, as reported."))
     note: str | None = attrs.field(default=None, metadata=doc("What the collator says of this member, verbatim."))
+    extensions: Extensions = _ext("1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -512,12 +837,20 @@ class ItemResponse:
     planned_completion: PartialDate | None = attrs.field(
         default=None, metadata=doc("When the responder says the work will be done (may be a month or a year).")
     )
+    planned_completion_bound: Bound | None = attrs.field(
+        default=None,
+        metadata=new("Whether the planned completion is a bound: 'earliest' ('March 2026 at the earliest') or 'latest'."),
+    )
+    planned_completion_as_written: str | None = attrs.field(
+        default=None, metadata=new("The planned completion as the response words it, e.g. 'March 26 earliest'.")
+    )
     conditions: tuple[str, ...] = attrs.field(
         default=(), metadata=doc("Conditions the responder puts on it, verbatim ('subject to funding').")
     )
     member_outcomes: tuple[MemberOutcome, ...] = attrs.field(
         default=(), metadata=doc("For a collated answer: each member's outcome, as reported.")
     )
+    provenance: Provenance | None = _provenance("narrative")
     extensions: Extensions = _ext()
 
 
@@ -527,6 +860,13 @@ class Response:
 
     id: Id = attrs.field(metadata=doc("Stable id of the response, unique across the case."))
     responder: Ref = attrs.field(metadata=doc("Id of the body that wrote the response."))
+    joint_responders: tuple[Ref, ...] = attrs.field(
+        default=(),
+        metadata=new(
+            "Ids of the bodies that send the response jointly with the responder (a commissioner and a chief "
+            "constable answering in one document); it meets each one's own obligations."
+        ),
+    )
     on_behalf_of: Ref | None = attrs.field(
         default=None, metadata=doc("Id of the body or group it answers for, when not the responder alone.")
     )
@@ -549,6 +889,9 @@ class Response:
     )
     items: tuple[ItemResponse, ...] = attrs.field(
         default=(), metadata=doc("What it says about each item; empty when its content is not recorded.")
+    )
+    signatories: tuple[Signatory, ...] = attrs.field(
+        default=(), metadata=new("The people who signed it, as written.")
     )
     extensions: Extensions = _ext()
 
@@ -576,12 +919,19 @@ class FollowUp:
 
     id: Id = attrs.field(metadata=doc("Stable id of the follow-up."))
     sender: Ref = attrs.field(metadata=doc("Id of the body that sent it."))
+    joint_senders: tuple[Ref, ...] = attrs.field(
+        default=(), metadata=new("Ids of the bodies that send it jointly with the sender.")
+    )
     recipients: tuple[Ref, ...] = attrs.field(metadata=doc("Ids of the bodies or groups asked."))
     items: tuple[Ref, ...] = attrs.field(metadata=doc("Ids of the items asked about."))
     date: PartialDate = attrs.field(metadata=doc("When it was sent."))
     title: str | None = attrs.field(default=None, metadata=doc("The letter's title, verbatim."))
     url: Url | None = attrs.field(default=None, metadata=doc("Where the letter is published."))
     text: str | None = attrs.field(default=None, metadata=doc("What it asks, verbatim."))
+    provenance: Provenance | None = _provenance()
+    signatories: tuple[Signatory, ...] = attrs.field(
+        default=(), metadata=new("The people who signed it, as written.")
+    )
     deadline: Deadline = _deadline()
     extensions: Extensions = _ext()
 
@@ -621,6 +971,9 @@ class ResponseDocument:
     response: Response = attrs.field(metadata=doc("The response."))
     bodies: tuple[Body, ...] = attrs.field(
         default=(), metadata=doc("Bodies the response needs that the register does not have.")
+    )
+    groups: tuple[Group, ...] = attrs.field(
+        default=(), metadata=new("Groups the response needs that the register does not have.")
     )
     extensions: Extensions = _ext()
 

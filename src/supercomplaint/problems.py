@@ -20,15 +20,22 @@ __all__ = [
     "Problem",
     "Severity",
     "SupercomplaintError",
+    "VersionError",
     "join_path",
 ]
 
 
 class Severity(StrEnum):
-    """How much a problem matters: an error makes a document unusable, a warning asks for a look."""
+    """How much a problem matters.
+
+    An error makes a document unusable; a warning asks for a look; a note says what the record does not
+    hold (a text not captured, a deadline the source may state but the record lacks) without asking for a
+    fix.
+    """
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 @attrs.frozen(kw_only=True)
@@ -81,6 +88,24 @@ class LoadError(SupercomplaintError, ValueError):
         lines.extend(f"  {p}" for p in self.problems[:20])
         if count > 20:
             lines.append(f"  ... and {count - 20} more")
+        super().__init__("\n".join(lines))
+
+
+class VersionError(SupercomplaintError, ValueError):
+    """A document cannot be written (or upgraded) as the schema version asked for.
+
+    ``problems`` holds each value that version cannot say (code ``needs-newer-version``, with its path), or
+    one ``unsupported-version`` problem for a version this library does not know.
+    """
+
+    def __init__(self, problems: Sequence[Problem], version: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.version = version
+        head = f"cannot write schema version {version}" if version else "unsupported schema version"
+        lines = [f"{head}: {len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"]
+        lines.extend(f"  {p}" for p in self.problems[:20])
+        if len(self.problems) > 20:
+            lines.append(f"  ... and {len(self.problems) - 20} more")
         super().__init__("\n".join(lines))
 
 

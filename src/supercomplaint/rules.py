@@ -630,7 +630,7 @@ def _fixed_before_report(ctx: Context) -> Iterator[Finding]:
     for i, route in enumerate(ctx.report.monitoring):
         entries.append((route.deadline, f"$.report.monitoring[{i}].deadline", route.id))
     for deadline, path, ident in entries:
-        if isinstance(deadline, m.FixedDeadline) and deadline.date < start.earliest:
+        if isinstance(deadline, m.FixedDeadline) and deadline.date.latest < start.earliest:
             yield _finding(
                 "SC208", path, f"the deadline {deadline.date.isoformat()} is before the report ({start})", ident
             )

@@ -147,7 +147,9 @@ def _deadline_after(draw: st.DrawFn, start: dt.date, *, resolvable: bool) -> m.D
     kind = draw(_RESOLVABLE_KINDS if resolvable else _DEADLINE_KINDS)
     as_written = draw(_OPT_SHORT)
     if kind == "fixed":
-        return m.FixedDeadline(date=start + dt.timedelta(days=draw(_OFFSET)), as_written=as_written)
+        return m.FixedDeadline(
+            date=PartialDate.from_date(start + dt.timedelta(days=draw(_OFFSET))), as_written=as_written
+        )
     if kind == "period":
         return m.PeriodDeadline(
             amount=draw(_AMOUNT),
