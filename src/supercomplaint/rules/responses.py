@@ -1,0 +1,220 @@
+"""SC4xx: eligibility and responses. What a responder may say about an item, and how."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator
+
+from .. import model as m
+from ..partialdate import PartialDate
+from ..problems import Problem
+from .base import ERROR, WARNING, finding, rule
+from .context import Context, response_date
+
+__all__: list[str] = []
+
+
+@rule(
+    "SC401",
+    "refusal-without-reasons",
+    ERROR,
+    "A decision that a complaint is not eligible gives reasons.",
+    "The decision-making authorities must give the designated body written reasons when they decide a "
+    "super-complaint is not eligible.",
+    "SI 2018/748 reg 6.",
+)
+def _refusal(ctx: Context) -> Iterator[Problem]:
+    if ctx.case is None:
+        return
+    decision = ctx.case.complaint.eligibility
+    if decision is not None and decision.outcome is m.Eligibility.NOT_ELIGIBLE and not decision.reasons:
+        yield finding("SC401", "$.complaint.eligibility", "the complaint was refused without reasons", ctx.case.id)
+
+
+@rule(
+    "SC402",
+    "report-on-ineligible-complaint",
+    ERROR,
+    "A complaint decided not eligible has no investigation report.",
+    "Only an eligible super-complaint is investigated and reported on; a record with both a refusal and a "
+    "report has one of them wrong.",
+    "SI 2018/748 regs 6-8.",
+)
+def _report_on_refusal(ctx: Context) -> Iterator[Problem]:
+    case = ctx.case
+    if case is None or case.report is None or case.complaint.eligibility is None:
+        return
+    if case.complaint.eligibility.outcome is m.Eligibility.NOT_ELIGIBLE:
+        yield finding("SC402", "$.report", "the complaint was decided not eligible, yet it has a report", case.id)
+
+
+_SUBSTANTIVE_FREE = {None, m.Position.NOTED, m.Position.NOT_ADDRESSED_TO_US}
+
+
+@rule(
+    "SC403",
+    "position-from-non-addressee",
+    ERROR,
+    "Only those who owe a response take a substantive position on an item.",
+    "A body that is not an addressee of an item (nor a member of an addressee group, nor the collator of one, "
+    "nor a co-actor, nor the owner of the action) may only say the item is not addressed to it, or note it. "
+    "Accepting or rejecting someone else's recommendation is a sign that the response was filed against the "
+    "wrong item.",
+    "seed 000: 'This recommendation is addressed to the Home Office. The Constabulary will await further information.'",
+)
+def _non_addressee(ctx: Context) -> Iterator[Problem]:
+    if ctx.case is None:
+        return
+    for response, path in ctx.response_entries():
+        speaker = {response.responder} | ({response.on_behalf_of} if response.on_behalf_of else set())
+        for i, answer in enumerate(response.items):
+            if answer.position in _SUBSTANTIVE_FREE:
+                continue
+            located = ctx.items.get(answer.item)
+            if located is None:
+                continue
+            if not speaker & ctx.obliged(located.obj):
+                yield finding(
+                    "SC403",
+                    f"{path}.items[{i}].position",
+                    f"{response.responder!r} is not addressed by {answer.item!r} but says {answer.position}",
+                    response.id,
+                    answer.item,
+                )
+
+
+@rule(
+    "SC404",
+    "rejection-without-narrative",
+    ERROR,
+    "'Not accepted' and 'alternative proposed' carry a narrative; an alternative says what it is.",
+    "A responder who does not accept a recommendation says why ('neither agreeing the rationale nor the "
+    "assessment of the evidence'); one who proposes an alternative measure says what it is, in 'alternative' "
+    "or the narrative.",
+    "domain.md section 3: responses.",
+)
+def _rejection(ctx: Context) -> Iterator[Problem]:
+    for response, path in ctx.response_entries():
+        for i, answer in enumerate(response.items):
+            if answer.position is m.Position.NOT_ACCEPTED and not answer.narrative:
+                yield finding(
+                    "SC404", f"{path}.items[{i}]", f"'not accepted' on {answer.item!r} gives no narrative", response.id
+                )
+            if answer.position is m.Position.ALTERNATIVE_PROPOSED and not (answer.narrative and answer.alternative):
+                missing = "the alternative" if answer.narrative else "a narrative"
+                yield finding(
+                    "SC404",
+                    f"{path}.items[{i}]",
+                    f"'alternative proposed' on {answer.item!r} does not give {missing}",
+                    response.id,
+                )
+
+
+@rule(
+    "SC405",
+    "partial-acceptance-without-parts",
+    ERROR,
+    "'Partially accepted' says which parts.",
+    "A partial acceptance names the parts it accepts, so that a tracker can tell what is still open.",
+    "domain.md section 3: responses.",
+)
+def _partial(ctx: Context) -> Iterator[Problem]:
+    for response, path in ctx.response_entries():
+        for i, answer in enumerate(response.items):
+            if answer.position is m.Position.PARTIALLY_ACCEPTED and not answer.parts:
+                yield finding(
+                    "SC405",
+                    f"{path}.items[{i}]",
+                    f"'partially accepted' on {answer.item!r} names no parts",
+                    response.id,
+                )
+
+
+@rule(
+    "SC406",
+    "outcome-for-non-member",
+    ERROR,
+    "Per-member outcomes name members of the group answered for.",
+    "A collated answer ('all 43 PCCs accepted') reports outcomes for the members of the group it answers "
+    "for (on behalf of); an outcome for a body outside that group, or in a response that answers for no "
+    "group, cannot meet anyone's obligation.",
+    "domain.md section 3: collators and per-member outcomes.",
+)
+def _outcomes(ctx: Context) -> Iterator[Problem]:
+    for response, path in ctx.response_entries():
+        group = ctx.get_group(response.on_behalf_of) if response.on_behalf_of else None
+        members = set(ctx.members(group.id)) if group is not None else set()
+        for i, answer in enumerate(response.items):
+            for j, outcome in enumerate(answer.member_outcomes):
+                if outcome.member not in members:
+                    whose = f"of {group.id!r}" if group is not None else "of a group the response answers for"
+                    yield finding(
+                        "SC406",
+                        f"{path}.items[{i}].memberOutcomes[{j}]",
+                        f"{outcome.member!r} is not a member {whose}",
+                        response.id,
+                        outcome.member,
+                    )
+
+
+_PROGRESS_ORDER = {p: i for i, p in enumerate(m.Progress)}
+
+
+@rule(
+    "SC407",
+    "progress-goes-backwards",
+    WARNING,
+    "An item's progress does not go backwards without a narrative.",
+    "Over successive responses from the same body on the same item, progress claimed ('completed') does not "
+    "fall back ('in progress') unless the later response has a narrative explaining it.",
+    "domain.md section 3: several responses over time; targets that slip.",
+)
+def _regress(ctx: Context) -> Iterator[Problem]:
+    series: dict[tuple[str, str], list[tuple[PartialDate, str, m.Response, int, m.ItemResponse]]] = defaultdict(list)
+    for response, path in ctx.response_entries():
+        when = response_date(response)
+        if when is None:
+            continue
+        for i, answer in enumerate(response.items):
+            if answer.progress is not None:
+                series[(response.responder, answer.item)].append((when, path, response, i, answer))
+    for entries in series.values():
+        entries.sort(key=lambda e: (e[0], e[2].id))
+        for before, after in itertools.pairwise(entries):
+            earlier, later = before[4], after[4]
+            assert earlier.progress is not None
+            assert later.progress is not None
+            if _PROGRESS_ORDER[later.progress] < _PROGRESS_ORDER[earlier.progress] and not later.narrative:
+                yield finding(
+                    "SC407",
+                    f"{after[1]}.items[{after[3]}]",
+                    f"progress on {later.item!r} fell from {earlier.progress} ({before[2].id}) to "
+                    f"{later.progress} without a narrative",
+                    after[2].id,
+                    later.item,
+                )
+
+
+@rule(
+    "SC408",
+    "item-answered-twice",
+    ERROR,
+    "A response answers each item once.",
+    "Two answers to the same item in one document leave its position ambiguous; answer the parts in one "
+    "entry, or send a later response.",
+    "supercomplaint design card: a record you can trust.",
+)
+def _answered_twice(ctx: Context) -> Iterator[Problem]:
+    for response, path in ctx.response_entries():
+        seen: set[str] = set()
+        for i, answer in enumerate(response.items):
+            if answer.item in seen:
+                yield finding(
+                    "SC408", f"{path}.items[{i}]", f"{answer.item!r} is answered twice in {response.id!r}", response.id
+                )
+            seen.add(answer.item)
+
+
+# --------------------------------------------------------------------------------------------------
+# Running the rules
