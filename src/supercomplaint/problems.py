@@ -10,6 +10,7 @@ jsonschema.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
@@ -127,6 +128,46 @@ def join_path(base: str, part: str | int) -> str:
     return f"{base}['{escaped}']"
 
 
+_PATH_STEP = re.compile(r"\.((?!\d)\w+)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
+
+
+def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
+    """A JSON path as a sort key: its steps in order, each array index compared as a number.
+
+    A path sorts before every path inside it (the object before its fields), and ``[2]`` before ``[10]``.
+    Anything that is not a step :func:`join_path` writes is kept as one text step.
+
+    >>> path_key("$.items[10].parts[2]")
+    ((0, 'items'), (1, 10), (0, 'parts'), (1, 2))
+    >>> path_key("$.items[2]") < path_key("$.items[10]") < path_key("$.items[10].parts")
+    True
+    """
+    steps: list[tuple[int, int | str]] = []
+    at = 1 if path.startswith("$") else 0
+    while at < len(path):
+        found = _PATH_STEP.match(path, at)
+        if found is None:
+            steps.append((2, path[at:]))
+            break
+        name, index, quoted = found.groups()
+        if index is not None:
+            steps.append((1, int(index)))
+        else:
+            key = name if name is not None else re.sub(r"\\(.)", r"\1", quoted)
+            steps.append((0, key))
+        at = found.end()
+    return tuple(steps)
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Problems in a stable order: by path, then code, then message."""
-    return sorted(problems, key=lambda p: (p.path, p.code, p.message))
+    """Problems in a stable order: by path (indexes as numbers, an object before its fields), then code,
+    then message."""
+    keys: dict[str, tuple[tuple[int, int | str], ...]] = {}
+
+    def key(problem: Problem) -> tuple[tuple[tuple[int, int | str], ...], str, str, str]:
+        steps = keys.get(problem.path)
+        if steps is None:
+            steps = keys[problem.path] = path_key(problem.path)
+        return steps, problem.path, problem.code, problem.message
+
+    return sorted(problems, key=key)
