@@ -12,20 +12,35 @@ all.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import math
 import os
 import re
-import tempfile
+import secrets
+import stat
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .problems import LoadError, Problem, join_path
+from .problems import LoadError, Problem, SupercomplaintError, join_path
 
 if TYPE_CHECKING:
     from .model import Document
 
-__all__ = ["atomic_write", "dump", "dumps", "load", "loads", "parse_json", "read_text", "upgrade"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_INTEGER_DIGITS",
+    "WriteError",
+    "atomic_write",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "parse_json",
+    "read_text",
+    "upgrade",
+]
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
@@ -77,7 +92,16 @@ def read_text(data: str | bytes, source: str | None = None) -> str:
 
 
 def parse_json(data: str | bytes, source: str | None = None) -> Any:
-    """Parse JSON text strictly into plain Python values; raise :class:`LoadError` listing every problem."""
+    """Parse JSON text strictly into plain Python values; raise :class:`LoadError` listing every problem.
+
+    Besides what the JSON grammar refuses (``json-syntax``), refused with the path and, where it can be
+    placed, the line and column: a key repeated in one object (``json-duplicate-key``), ``NaN``,
+    ``Infinity`` and numbers too big for a float (``json-constant``), a lone surrogate, escaped or raw in a
+    ``str`` (``json-encoding``), an integer of more than :data:`MAX_INTEGER_DIGITS` digits
+    (``json-number-too-large``), and values nested more than :data:`MAX_DEPTH` deep (``json-too-deep``).
+    The limits are the same whatever ``sys.set_int_max_str_digits`` and the recursion limit say, so a
+    document either reads everywhere or nowhere, and whatever reads can be written back.
+    """
     text = read_text(data, source)
     flags: list[bool] = []
 
@@ -98,27 +122,142 @@ def parse_json(data: str | bytes, source: str | None = None) -> Any:
         flags.append(True)
         return _Constant(text)
 
+    def integer(text: str) -> int | _TooLarge:
+        # Checked before int() runs: Python's own limit raises a bare ValueError, may be lifted by the
+        # program, and converting a huge digit string costs time quadratic in its length.
+        if len(text) - text.startswith("-") > MAX_INTEGER_DIGITS:
+            flags.append(True)
+            return _TooLarge(len(text) - text.startswith("-"))
+        return int(text)
+
     def constant(name: str) -> _Constant:
         flags.append(True)
         return _Constant(name)
 
+    raw_surrogate = None if text.isascii() else _RAW_SURROGATE.search(text)
     try:
-        value = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=constant, parse_float=number)
+        value = json.loads(
+            text, object_pairs_hook=pairs_hook, parse_constant=constant, parse_float=number, parse_int=integer
+        )
     except json.JSONDecodeError as exc:
+        if raw_surrogate is not None:  # the text itself is the trouble: say so, not "not JSON"
+            raise LoadError([_raw_surrogate_problem(text, raw_surrogate.start())], source) from None
         raise LoadError(
             [Problem(code="json-syntax", message=f"not JSON: {exc.msg}", line=exc.lineno, column=exc.colno)],
             source,
         ) from None
     except RecursionError:
-        raise LoadError(
-            [Problem(code="json-too-deep", message="the JSON is nested too deeply to read")], source
-        ) from None
-    check_surrogates = _SURROGATE_ESCAPE.search(text) is not None
-    if flags or check_surrogates:
-        problems = _scan(value, check_surrogates)
-        if problems:
-            raise LoadError(problems, source)
+        raise LoadError([_too_deep_in_text(text)], source) from None
+    check_surrogates = raw_surrogate is not None or _SURROGATE_ESCAPE.search(text) is not None
+    problems = _scan(value, check_surrogates) if flags or check_surrogates else []
+    if not problems and isinstance(value, dict | list):
+        problems = _too_deep(value)
+    if problems:
+        raise LoadError(_placed(text, problems), source)
     return value
+
+
+MAX_DEPTH = 200
+"""How deep JSON values may nest (the document itself is at depth 1): deeper input is ``json-too-deep``.
+
+Real documents nest about ten deep. The limit keeps every document that reads well inside what the
+recursive code after the parser (structuring, rules, dumping) can handle.
+"""
+
+MAX_INTEGER_DIGITS = 4300
+"""The most digits an integer in JSON text may have (Python's default limit for int-string conversion)."""
+
+_RAW_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _TooLarge:
+    """Stands in for an integer with too many digits, so that its path can be reported."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _too_deep(value: dict[str, Any] | list[Any]) -> list[Problem]:
+    """A ``json-too-deep`` problem at the first value nested more than :data:`MAX_DEPTH` deep, if any.
+
+    Level by level, without recursion; the path is only worked out when the limit is passed.
+    """
+    level: list[Any] = [value]
+    depth = 1
+    while level:
+        if depth > MAX_DEPTH:
+            break
+        below: list[Any] = []
+        for node in level:
+            children = node.values() if isinstance(node, dict) else node
+            below.extend([c for c in children if isinstance(c, dict | list)])
+        level = below
+        depth += 1
+    else:
+        return []
+    # Find a path to a value at depth MAX_DEPTH + 1, depth first and without recursion.
+    stack: list[tuple[str, Any, int]] = [("$", value, 1)]
+    while stack:
+        path, node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return [
+                Problem(
+                    code="json-too-deep",
+                    message=f"a value nested more than {MAX_DEPTH} deep; a document may nest at most {MAX_DEPTH} deep",
+                    path=path,
+                )
+            ]
+        if isinstance(node, dict):
+            stack.extend((join_path(path, k), c, depth + 1) for k, c in node.items() if isinstance(c, dict | list))
+        else:
+            stack.extend((join_path(path, i), c, depth + 1) for i, c in enumerate(node) if isinstance(c, dict | list))
+    raise AssertionError("unreachable: a level below MAX_DEPTH was found")  # pragma: no cover
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _too_deep_in_text(text: str) -> Problem:
+    """``json-too-deep`` for text too deep for the parser itself, placed at the bracket that passes the limit."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, column = _line_column(text, match.start())
+                return Problem(
+                    code="json-too-deep",
+                    message=f"a value nested more than {MAX_DEPTH} deep; a document may nest at most {MAX_DEPTH} deep",
+                    line=line,
+                    column=column,
+                )
+        elif token in "]}":
+            depth -= 1
+    return Problem(code="json-too-deep", message="the JSON is nested too deeply to read")  # pragma: no cover
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _raw_surrogate_problem(text: str, offset: int) -> Problem:
+    line, column = _line_column(text, offset)
+    return Problem(
+        code="json-encoding",
+        message="the text holds a lone surrogate (\\ud800-\\udfff), which is not a character",
+        line=line,
+        column=column,
+    )
+
+
+def _placed(text: str, problems: list[Problem]) -> list[Problem]:
+    """The problems with their line and column in the text (located in one pass over it)."""
+    from .locate import with_positions
+
+    return with_positions(text, problems)
 
 
 def _scan(value: Any, check_surrogates: bool) -> list[Problem]:
@@ -145,6 +284,15 @@ def _scan(value: Any, check_surrogates: bool) -> list[Problem]:
             stack.extend((join_path(path, i), child) for i, child in enumerate(node))
         elif isinstance(node, _Constant):
             problems.append(Problem(code="json-constant", message=f"{node.text} is not a finite number", path=path))
+        elif isinstance(node, _TooLarge):
+            problems.append(
+                Problem(
+                    code="json-number-too-large",
+                    message=f"an integer of {node.digits} digits; a document's integers may have at most "
+                    f"{MAX_INTEGER_DIGITS}",
+                    path=path,
+                )
+            )
         elif check_surrogates and isinstance(node, str) and _has_surrogate(node):
             problems.append(_surrogate_problem(path))
     return sorted(problems, key=lambda p: (p.path, p.code))
@@ -278,26 +426,237 @@ def dump(doc: Document, path: str | os.PathLike[str], *, version: str | None = N
     atomic_write(path, dumps(doc, version=version).encode("utf-8"))
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it into place.
+class WriteError(SupercomplaintError, OSError):
+    """A file could not be written; the file that was there, if any, is as it was and no temporary file is left.
 
-    A reader sees the old file or the new one, never a part; on any failure the temporary file is removed.
+    An :class:`OSError` too (``errno`` is the system's error number when there is one, ``filename`` the
+    path), so code that catches ``OSError`` keeps working. ``problems`` holds one
+    :class:`~supercomplaint.Problem` whose ``code`` says what went wrong:
+
+    ``folder-missing``
+        the folder to write in does not exist (or a part of the path is not a folder).
+    ``not-a-regular-file``
+        the path is a folder, a symbolic link, a device, a FIFO or a socket: only a regular file is ever
+        replaced.
+    ``permission-denied``
+        the folder cannot be written in, the file is read-only, or the file system is mounted read-only.
+    ``disk-full``
+        no space (or no quota) left on the device.
+    ``write-failed``
+        any other failure of the system; the message gives the system's reason.
+
+    ``str()`` of the error is one plain line: "cannot write out.json: the folder 'out' does not exist".
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+
+    def __init__(self, code: str, message: str, filename: str, errno: int | None = None) -> None:
+        OSError.__init__(self, errno, message, filename)
+        self.problems: tuple[Problem, ...] = (Problem(code=code, message=message),)
+        self.code = code
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.code, self.strerror, self.filename, self.errno))
+
+
+_TEMP_SUFFIX = ".sc-tmp"
+_STALE_AFTER = 15 * 60  # seconds: a temporary file this old was left by a writer that was killed
+_NEW_TEMP = re.compile(r"\.(?P<name>.*)\.[0-9a-f]{16}" + re.escape(_TEMP_SUFFIX), re.DOTALL)
+# Left by earlier versions, which used tempfile.mkstemp(prefix=".NAME.", suffix=".tmp").
+_OLD_TEMP = re.compile(r"\.(?P<name>.*)\.[a-z0-9_]{8}\.tmp", re.DOTALL)
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: to a temporary file beside it, then renamed into place.
+
+    A reader sees the old file or the new one, never a part. Only a regular file is ever replaced: a
+    folder, a device (``/dev/null`` included, even for root), a FIFO, a socket and a **symbolic link** are
+    refused (``not-a-regular-file``). A link is refused rather than followed because replacing it would
+    turn it into a regular file, and following it would write somewhere the path does not name (a link
+    planted in a shared folder could point anywhere); write to the file it points to instead. A file that
+    cannot be written in place (read-only, or not the user's to write) is refused too.
+
+    A replaced file keeps its mode (setuid, setgid and sticky bits included), its owner and its group,
+    as far as the system allows the writer to set them; when it does not allow the owner or group, the
+    setuid or setgid bit is dropped rather than given to the writer. Extended attributes and ACLs are not
+    copied, and other hard links to the old file keep the old text. A new file gets the mode of any new
+    file (``0o666`` less the umask, applied by the system: the umask is never changed).
+
+    The data is flushed to disk before the rename. On any failure the temporary file is removed and a
+    :class:`WriteError` (an :class:`OSError`) is raised, with the old file as it was. Temporary files
+    (``.NAME.<16 hex digits>.sc-tmp``) that a killed writer left beside the same file more than
+    15 minutes ago are removed on the next write.
+
+    Raises :class:`TypeError` when ``data`` is not bytes.
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"atomic_write() needs bytes, not {type(data).__name__}")
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        name = os.fsdecode(name)
+    if not name or name.endswith(("/", os.sep)):
+        raise WriteError("not-a-regular-file", "this names a folder, not a file", name)
+    folder, base = os.path.split(name)
+    folder = folder or "."
+    old = _existing(name, folder)
+    _remove_stale(folder, base)
+    fd, tmp = _create_temp(name, folder, base, new=old is None)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        try:
+            view = memoryview(data).cast("B")
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+            if old is not None:
+                _copy_owner_and_mode(fd, old)
+        finally:
+            os.close(fd)
+        os.replace(tmp, name)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, WriteError):
+            raise _error(exc, name, folder) from exc
         raise
+    _sync_folder(folder)
+
+
+def _describe(mode: int) -> str | None:
+    """What a file is, when it is not a regular file."""
+    return next((words for test, words in _KINDS if test(mode)), None if stat.S_ISREG(mode) else "not a regular file")
+
+
+def _existing(name: str, folder: str) -> os.stat_result | None:
+    """The status of the file to replace (None when there is none), refusing anything but a regular file."""
+    try:
+        found = os.lstat(name)
+    except FileNotFoundError:
+        if not os.path.isdir(folder):
+            raise WriteError("folder-missing", f"the folder {folder!r} does not exist", name, errno.ENOENT) from None
+        return None
+    except OSError as exc:
+        raise _error(exc, name, folder) from exc
+    kind = _describe(found.st_mode)
+    if kind is not None:
+        raise WriteError(
+            "not-a-regular-file",
+            f"it is {kind}; only a regular file is replaced"
+            + ("; give the path of the file it points to" if stat.S_ISLNK(found.st_mode) else ""),
+            name,
+            errno.EISDIR if stat.S_ISDIR(found.st_mode) else None,
+        )
+    if not os.access(name, os.W_OK):
+        raise WriteError("permission-denied", "the file is read-only for you", name, errno.EACCES)
+    return found
+
+
+def _create_temp(name: str, folder: str, base: str, *, new: bool) -> tuple[int, str]:
+    """Create the temporary file beside the target: mode 0o666 less the umask for a new file, else 0o600."""
+    stem = _stem(base)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{stem}.{secrets.token_hex(8)}{_TEMP_SUFFIX}")
+        try:
+            # The system applies the umask to a new file's mode; a replaced file's mode is copied later,
+            # and until then the text is readable by the writer alone.
+            return os.open(tmp, flags, 0o666 if new else 0o600), tmp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _error(exc, name, folder) from exc
+    raise WriteError("write-failed", "no free name for a temporary file", name)  # pragma: no cover
+
+
+def _stem(base: str) -> str:
+    """The target's name as used in its temporary files' names, short enough for any file system."""
+    raw = os.fsencode(base)
+    if len(raw) <= 200:
+        return base
+    return os.fsdecode(raw[:200].decode("utf-8", "ignore").encode("utf-8"))
+
+
+def _copy_owner_and_mode(fd: int, old: os.stat_result) -> None:
+    mode = stat.S_IMODE(old.st_mode)
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) != (old.st_uid, old.st_gid):
+        try:
+            os.fchown(fd, old.st_uid, old.st_gid)
+        except PermissionError:
+            with contextlib.suppress(PermissionError):
+                os.fchown(fd, -1, old.st_gid)  # a group the writer belongs to can be kept
+        mine = os.fstat(fd)
+        if mine.st_uid != old.st_uid:
+            mode &= ~stat.S_ISUID
+        if mine.st_gid != old.st_gid:
+            mode &= ~stat.S_ISGID
+    os.fchmod(fd, mode)
+
+
+def _remove_stale(folder: str, base: str) -> None:
+    """Remove this file's temporary files that a killed writer left long ago (the writer's own, regular files)."""
+    stem = _stem(base)
+    now = time.time()
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith("."):
+            continue
+        match = _NEW_TEMP.fullmatch(entry.name) or _OLD_TEMP.fullmatch(entry.name)
+        if match is None or match.group("name") not in (stem, base):
+            continue
+        try:
+            found = entry.stat(follow_symlinks=False)
+            if (
+                stat.S_ISREG(found.st_mode)
+                and (uid is None or found.st_uid == uid)
+                and now - found.st_mtime > _STALE_AFTER
+            ):
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def _sync_folder(folder: str) -> None:
+    """Flush the folder's entry for the renamed file to disk, where the system can (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _error(exc: OSError, name: str, folder: str) -> WriteError:
+    """A plain :class:`WriteError` for a system error met while writing ``name``."""
+    number = exc.errno
+    if number in (errno.ENOENT, errno.ENOTDIR):
+        code, message = "folder-missing", f"the folder {folder!r} does not exist"
+    elif number in (errno.EACCES, errno.EPERM):
+        code, message = "permission-denied", f"no permission to write in the folder {folder!r}"
+    elif number == errno.EROFS:
+        code, message = "permission-denied", "the file system is read-only"
+    elif number in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        code, message = "disk-full", "no space left on the device"
+    elif number == errno.EISDIR:
+        code, message = "not-a-regular-file", "it is a folder; only a regular file is replaced"
+    else:
+        code, message = "write-failed", (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
+    return WriteError(code, message, name, number)
