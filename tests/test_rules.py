@@ -355,6 +355,100 @@ def b408(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
     return case, f"$.responses[{index}].items[1]"
 
 
+def b105(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    _, rec = _rec(case)
+    link = m.ItemLink(relation=m.LinkRelation.REFERS_TO, target=m.Ref(rec.id))
+    return _with_rec0(case, links=(*rec.links, link)), f"$.report.recommendations[0].links[{len(rec.links)}].target"
+
+
+def b106(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    case = _to_group(case)
+    case, index = _add_response(case, _answer(case), joint_responders=(_responder(case),))
+    return case, f"$.responses[{index}].jointResponders[0]"
+
+
+def _stated(case: m.CaseRecord, *counts: int) -> m.CaseRecord:
+    """The report states only these totals of recommendations."""
+    stated = tuple(m.StatedCount(of=m.CountOf.RECOMMENDATIONS, count=n) for n in counts)
+    return _with_report(case, stated_counts=stated)
+
+
+def b211(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    report, _ = _rec(case)
+    return _stated(case, len(report.recommendations) - 1), "$.report.statedCounts[0]"
+
+
+def b212(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    report, _ = _rec(case)
+    held = len(report.recommendations)
+    return _stated(case, held + 5, held + 6), "$.report.statedCounts[1]"
+
+
+def _published(case: m.CaseRecord) -> dt.date:
+    assert case.report is not None
+    assert case.report.published is not None
+    return case.report.published.earliest
+
+
+def b307(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    period = m.PeriodDeadline(amount=56, unit=m.Unit.DAYS, anchor=m.Anchor.REPORT_PUBLISHED, counting=m.Counting.AFTER)
+    stated = _published(case) + dt.timedelta(days=57)
+    case = _with_rec0(case, deadline=attrs.evolve(period, stated_date=stated))
+    return case, "$.report.recommendations[0].deadline.statedDate"
+
+
+def b308(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    case = _to_group(case)
+    case, index = _add_response(case, _answer(case, planned_completion_bound=m.Bound.EARLIEST))
+    return case, f"$.responses[{index}].items[0].plannedCompletionBound"
+
+
+def b409(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    case = _to_group(case)
+    case, index = _add_response(case, _answer(case), sent=None, published=None)
+    return case, f"$.responses[{index}]"
+
+
+def b501(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    return _with_rec0(case, text=None), "$.report.recommendations[0]"
+
+
+def b502(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    cut = m.Provenance(fidelity=m.TextFidelity.TRUNCATED, note="as reproduced in a force's action plan")
+    return _with_rec0(case, provenance=cut), "$.report.recommendations[0].provenance.fidelity"
+
+
+def b503(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    case = _with_rec0(case, addressees=(), not_captured=(m.Detail.ADDRESSEES,))
+    return case, "$.report.recommendations[0].notCaptured[0]"
+
+
+def b504(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    report, rec = _rec(case)
+    routes = tuple(attrs.evolve(r, items=tuple(i for i in r.items if str(i) != rec.id)) for r in report.monitoring)
+    case = _with_report(case, monitoring=routes)
+    return _with_rec0(case, deadline=m.NotCapturedDeadline()), "$.report.recommendations[0].deadline"
+
+
+def b505(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    report, _ = _rec(case)
+    return _stated(case, len(report.recommendations) + 3), "$.report.statedCounts[0]"
+
+
+def b506(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    _, rec = _rec(case)
+    away = m.Body(id=m.Id("zz-away"), name="A force far away", kind=m.BodyKind.OTHER_POLICE_FORCE, outside_regime=True)
+    case = attrs.evolve(case, bodies=(*case.bodies, away))
+    case = _with_rec0(case, addressees=(*rec.addressees, m.Ref(away.id)))
+    return case, f"$.report.recommendations[0].addressees[{len(rec.addressees)}]"
+
+
+def b507(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    return _with_rec0(
+        case, title="A title", not_captured=(m.Detail.TITLE,)
+    ), "$.report.recommendations[0].notCaptured[0]"
+
+
 BREAKERS: dict[str, Breaker] = {
     f"SC{name[1:]}": func for name, func in dict(globals()).items() if name.startswith("b") and name[1:].isdigit()
 }
@@ -407,14 +501,18 @@ def test_removing_every_addressee_is_sc201_at_that_recommendation() -> None:
     assert [(f.code, f.path) for f in _errors(findings)] == [("SC201", "$.report.recommendations[1]")]
 
 
-def test_removing_deadline_and_routes_is_sc202_at_that_recommendation() -> None:
+def test_removing_deadline_and_routes_is_an_sc202_warning_at_that_recommendation() -> None:
     data = _hestia_data()
     report = data["report"]
     report["recommendations"][4].pop("deadline", None)  # type: ignore[index]
     for route in report["monitoring"]:  # type: ignore[index]
         route["items"] = [i for i in route["items"] if i != "r5"]
     findings = check(sc.loads(json.dumps(data)))
-    assert [(f.code, f.path, f.ids) for f in _errors(findings)] == [("SC202", "$.report.recommendations[4]", ("r5",))]
+    assert _errors(findings) == []
+    # Issue 11 item 5: a source that states no deadline is recorded faithfully; the finding is a warning.
+    assert [(f.code, f.path, f.ids, f.severity) for f in findings if f.code == "SC202"] == [
+        ("SC202", "$.report.recommendations[4]", ("r5",), sc.Severity.WARNING)
+    ]
 
 
 def test_select_and_ignore() -> None:

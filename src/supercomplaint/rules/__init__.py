@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from .. import model as m
-from ..problems import Problem, sort_problems
+from ..problems import Problem, Severity, sort_problems
 from ..registry import Registry
-from . import dates, items, references, responses  # noqa: F401  (each registers its rules)
+from . import dates, items, records, references, responses  # noqa: F401  (each registers its rules)
 from .base import RULES as _ALL
 from .base import Rule
 from .context import Context
@@ -83,6 +83,42 @@ def check(
     return sort_problems(findings)
 
 
+_SEVERITIES = (
+    (
+        Severity.ERROR,
+        "the record contradicts itself, the regulations or the model, so that what it says cannot be trusted or "
+        "used: a reference to nothing, a response dated before the report, more recommendations than the report "
+        "makes. Fix the record. `supercomplaint validate` exits with status 1 when a file has an error.",
+    ),
+    (
+        Severity.WARNING,
+        "the record may well be right, but a person should look: a faithful record of an unusual source, or a "
+        "fact a tracker needs and the source may not give (a recommendation with no deadline, an undated "
+        "response). Check the source; fix the record if it says more, and leave it if not. Warnings do not "
+        "change the exit status.",
+    ),
+    (
+        Severity.NOTE,
+        "says what the record does not hold (a text not captured, a deadline the source may state but the "
+        "record lacks, fewer recommendations than the report makes) without asking for a fix: a partial source "
+        "recorded faithfully is right, and the notes keep anyone from reading it as the whole report. Notes do "
+        "not change the exit status.",
+    ),
+)
+
+_FAMILIES = (
+    ("SC1", "identity and references"),
+    ("SC2", "items, monitoring routes and the report's stated counts"),
+    ("SC3", "dates"),
+    ("SC4", "eligibility and responses"),
+    ("SC5", "what the record does not hold"),
+)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def rules_markdown() -> str:
     """The reference page ``docs/rules.md``, generated from :data:`RULES`."""
     lines = [
@@ -93,6 +129,34 @@ def rules_markdown() -> str:
         "`supercomplaint.check(doc)` and `supercomplaint validate` run these rules. Each finding carries the rule's",
         "code, its severity, the JSON path of the offending object, the ids involved and a message.",
         "Select or ignore rules by code or prefix: `check(doc, select=['SC2'], ignore=['SC203'])`.",
+        "",
+        "## Severities",
+        "",
+        "Each rule has one severity, chosen for what its finding asks of the person who reads it:",
+        "",
+    ]
+    lines += [f"- **{severity}**: {why}" for severity, why in _SEVERITIES]
+    lines += [
+        "",
+        "The choice follows one question: can a faithful record of a real source break the rule? If it cannot,",
+        "the rule is an error. If it can, and a person should check the source, it is a warning. If it can, and",
+        "the record is simply partial, it is a note. Each rule's explanation below says why it has its severity",
+        "where that is not plain.",
+        "",
+        "| family | concern | rules |",
+        "| --- | --- | --- |",
+    ]
+    for prefix, concern in _FAMILIES:
+        family = [r for r in RULES.values() if r.code.startswith(prefix)]
+        tally = ", ".join(
+            _plural(n, str(severity))
+            for severity, _ in _SEVERITIES
+            if (n := sum(r.severity == severity for r in family))
+        )
+        lines.append(f"| {prefix}xx | {concern} | {tally} |")
+    lines += [
+        "",
+        "## Every rule",
         "",
         "| code | name | severity | rule |",
         "| --- | --- | --- | --- |",

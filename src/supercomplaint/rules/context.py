@@ -14,11 +14,23 @@ from typing import Any, TypeVar
 import attrs
 
 from .. import model as m
+from ..deadlines import Resolution, format_date, resolve
 from ..partialdate import PartialDate
 from ..problems import join_path
 from ..registry import Registry, RegistryError, default_registry
 
-__all__ = ["Context", "Located", "back_edges", "item_name", "recommendations", "response_date", "routes_by_item"]
+__all__ = [
+    "Context",
+    "Located",
+    "back_edges",
+    "deadlines",
+    "item_label",
+    "item_name",
+    "items",
+    "recommendations",
+    "response_date",
+    "routes_by_item",
+]
 
 T = TypeVar("T")
 
@@ -41,10 +53,14 @@ class Context:
         groups: tuple[m.Group, ...] = getattr(doc, "groups", ())
         self.registry: Registry = base.extend(bodies, groups)
         self._members: dict[str, tuple[str, ...]] = {}
+        self._member_sets: dict[str, frozenset[str]] = {}
         self._obliged: dict[str, set[str]] = {}
         self.ids: dict[str, list[Located]] = defaultdict(list)
         self.items: dict[str, Located] = {}
         self.parts: dict[str, tuple[str, Located]] = {}
+        self.rendering_parts: dict[str, tuple[str, Located]] = {}
+        self.part_entries: list[tuple[str, Located, bool]] = []
+        """Every part of every item, and of every rendering of an item: (item id, the part, in a rendering)."""
         self.monitoring: dict[str, Located] = {}
         self.responses: dict[str, Located] = {}
         self.follow_ups: dict[str, Located] = {}
@@ -59,15 +75,23 @@ class Context:
         self.ids[obj.id].append(located)
         return located
 
-    def _index_parts(self, owner: str, parts: tuple[m.Part, ...], path: str) -> None:
+    def _index_parts(self, owner: str, parts: tuple[m.Part, ...], path: str, *, rendering: bool = False) -> None:
+        found = self.rendering_parts if rendering else self.parts
         stack = [(parts, path)]
         while stack:
             level, base = stack.pop()
             for i, part in enumerate(level):
                 where = join_path(join_path(base, "parts"), i)
                 located = self._add(part, where)
-                self.parts.setdefault(part.id, (owner, located))
+                found.setdefault(part.id, (owner, located))
+                self.part_entries.append((owner, located, rendering))
                 stack.append((part.parts, where))
+
+    def _index_item(self, item: m.Action | m.Recommendation, path: str) -> None:
+        self.items.setdefault(item.id, self._add(item, path))
+        self._index_parts(item.id, item.parts, path)
+        for k, rendering in enumerate(item.renderings):
+            self._index_parts(item.id, rendering.parts, f"{path}.renderings[{k}]", rendering=True)
 
     def _index(self) -> None:
         doc = self.doc
@@ -86,13 +110,9 @@ class Context:
             report = self.report
             self.ids[report.id].append(Located(report, "$.report"))
             for i, action in enumerate(report.actions):
-                path = f"$.report.actions[{i}]"
-                self.items.setdefault(action.id, self._add(action, path))
-                self._index_parts(action.id, action.parts, path)
+                self._index_item(action, f"$.report.actions[{i}]")
             for i, rec in enumerate(report.recommendations):
-                path = f"$.report.recommendations[{i}]"
-                self.items.setdefault(rec.id, self._add(rec, path))
-                self._index_parts(rec.id, rec.parts, path)
+                self._index_item(rec, f"$.report.recommendations[{i}]")
             for i, route in enumerate(report.monitoring):
                 self.monitoring.setdefault(route.id, self._add(route, f"$.report.monitoring[{i}]"))
         for i, response in enumerate(case.responses):
@@ -131,6 +151,42 @@ class Context:
                 self._members[ref] = ()
         return self._members[ref]
 
+    def member_set(self, ref: str) -> frozenset[str]:
+        """:meth:`members` as a set, computed once per reference."""
+        found = self._member_sets.get(ref)
+        if found is None:
+            found = self._member_sets[ref] = frozenset(self.members(ref))
+        return found
+
+    def describe(self, ref: str) -> str:
+        """A reference as a person reads it: a body's or group's name, an item's or part's label.
+
+        Falls back to the quoted id only when the object has no name or label.
+        """
+        found = self.registry.get(ref)
+        if found is not None:
+            return found.name
+        located = self.items.get(ref)
+        if located is not None:
+            return item_label(located.obj)
+        owned = self.parts.get(ref) or self.rendering_parts.get(ref)
+        if owned is not None:
+            owner, part = owned
+            head = f"part {part.obj.label}" if part.obj.label else f"part {ref!r}"
+            item = self.items.get(owner)
+            return f"{head} of {item_label(item.obj)}" if item is not None else head
+        return repr(ref)
+
+    def addressees_unknown(self, item: m.Action | m.Recommendation) -> bool:
+        """Whether the record does not know who a recommendation is addressed to (listed as not captured)."""
+        return isinstance(item, m.Recommendation) and not item.addressees and m.Detail.ADDRESSEES in item.not_captured
+
+    def resolution(self, deadline: m.Deadline) -> Resolution | None:
+        """A deadline resolved in this case (None outside a case record)."""
+        if self.case is None:
+            return None
+        return resolve(deadline, self.case, registry=self.registry)
+
     def obliged(self, item: m.Action | m.Recommendation) -> set[str]:
         """Every body or group that owes something on an item: addressees, their members, collators, co-actors.
 
@@ -161,16 +217,19 @@ class Context:
 
     def due(self, deadline: m.Deadline) -> dt.date | None:
         """The date a deadline resolves to in this case, or None."""
-        if self.case is None:
-            return None
-        from ..deadlines import resolve
-
-        return resolve(deadline, self.case, registry=self.registry).due
+        found = self.resolution(deadline)
+        return None if found is None else found.due
 
 
 def response_date(response: m.Response) -> PartialDate | None:
     """When a response was sent, else published; None when the record has neither."""
     return response.sent or response.published
+
+
+def item_label(item: m.Action | m.Recommendation) -> str:
+    """An item as a person reads it: ``recommendation 5.2``, or its quoted id when it has no label."""
+    kind = "action" if isinstance(item, m.Action) else "recommendation"
+    return f"{kind} {item.label}" if item.label else f"{kind} {item.id!r}"
 
 
 def item_name(item: m.Action | m.Recommendation) -> str:
@@ -183,6 +242,32 @@ def recommendations(ctx: Context) -> Iterator[tuple[int, m.Recommendation, str]]
     if ctx.report is not None:
         for i, rec in enumerate(ctx.report.recommendations):
             yield i, rec, f"$.report.recommendations[{i}]"
+
+
+def items(ctx: Context) -> Iterator[tuple[m.Action | m.Recommendation, str]]:
+    """Every action, then every recommendation, of the report with its path."""
+    if ctx.report is not None:
+        for i, action in enumerate(ctx.report.actions):
+            yield action, f"$.report.actions[{i}]"
+        for i, rec in enumerate(ctx.report.recommendations):
+            yield rec, f"$.report.recommendations[{i}]"
+
+
+def deadlines(ctx: Context) -> Iterator[tuple[m.Deadline, str, str, str]]:
+    """Every deadline of a case: (deadline, its path, the id of what it is set on, that thing for a person).
+
+    Actions, recommendations, monitoring obligations and follow-ups, in that order.
+    """
+    for item, path in items(ctx):
+        yield item.deadline, f"{path}.deadline", item.id, item_label(item)
+    if ctx.report is not None:
+        for i, route in enumerate(ctx.report.monitoring):
+            what = f"monitoring obligation {route.label}" if route.label else "a monitoring obligation"
+            yield route.deadline, f"$.report.monitoring[{i}].deadline", route.id, what
+    if ctx.case is not None:
+        for i, follow_up in enumerate(ctx.case.follow_ups):
+            what = f"the follow-up of {format_date(follow_up.date)}"
+            yield follow_up.deadline, f"$.followUps[{i}].deadline", follow_up.id, what
 
 
 def routes_by_item(ctx: Context) -> Mapping[str, list[m.MonitoringObligation]]:

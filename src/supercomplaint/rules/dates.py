@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from .. import model as m
+from ..deadlines import format_date
 from ..partialdate import PartialDate
 from ..problems import Problem
 from .base import ERROR, WARNING, finding, rule
-from .context import Context, response_date
+from .context import Context, deadlines, response_date
 
 __all__: list[str] = []
 
@@ -173,3 +176,60 @@ def _dated_before_report(ctx: Context) -> Iterator[Problem]:
     for obj, path in dated:
         if obj.date.certainly_before(start):
             yield finding("SC306", path, f"{obj.id!r} is dated {obj.date}, before the report ({start})", obj.id)
+
+
+@rule(
+    "SC307",
+    "stated-date-differs",
+    WARNING,
+    "A due date stated beside a period is the date the period gives.",
+    "Sources state a period and its date together ('within 56 days of the date of this report, namely by 28 "
+    "May 2024'). The stated date governs, and the record keeps it; when the period counted from its anchor "
+    "gives another day, one of them may be mistyped, or the source counted differently (56 days after the "
+    "report's date in most coroners' reports, beginning with it in a few, neither in about a third). It is a "
+    "warning: a faithful record of such a source is right, but a person should know the two disagree, and by "
+    "how much. Checked only when both are known to the day.",
+    "domain.md section 5: stated and computed deadlines disagree; Coroners (Investigations) Regulations 2013 "
+    "regs 28-29.",
+)
+def _stated_date(ctx: Context) -> Iterator[Problem]:
+    for deadline, path, ident, what in deadlines(ctx):
+        if not isinstance(deadline, m.PeriodDeadline) or deadline.stated_date is None:
+            continue
+        found = ctx.resolution(deadline)
+        if found is None or found.discrepancy is None or found.computed is None:
+            continue
+        days = abs(found.discrepancy)
+        later = "later" if found.discrepancy > 0 else "earlier"
+        period = ctx.resolution(attrs.evolve(deadline, stated_date=None))
+        counted = period.explanation.split(": ", 1)[0] if period is not None else "the period"
+        yield finding(
+            "SC307",
+            f"{path}.statedDate",
+            f"the deadline of {what}: the stated date {format_date(deadline.stated_date)} is {days} "
+            f"day{'s' if days != 1 else ''} {later} than {counted}, {format_date(found.computed)}",
+            ident,
+        )
+
+
+@rule(
+    "SC308",
+    "bound-without-date",
+    ERROR,
+    "A planned completion said to be a bound has a date.",
+    "'March 2026 at the earliest' is a bound on a planned completion: the record keeps the date (March 2026) "
+    "and whether it is the earliest or the latest. A bound with no date says nothing a tracker can use; keep "
+    "the response's words in 'plannedCompletionAsWritten' when there is no date to record.",
+    "domain.md section 5: replies are not delivery ('Implementation March 26 earliest').",
+)
+def _bound_without_date(ctx: Context) -> Iterator[Problem]:
+    for response, path in ctx.response_entries():
+        for i, item in enumerate(response.items):
+            if item.planned_completion_bound is not None and item.planned_completion is None:
+                yield finding(
+                    "SC308",
+                    f"{path}.items[{i}].plannedCompletionBound",
+                    f"the planned completion is said to be the {item.planned_completion_bound} one, but it has no date",
+                    response.id,
+                    item.item,
+                )

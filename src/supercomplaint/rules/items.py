@@ -17,41 +17,65 @@ __all__: list[str] = []
     "SC201",
     "recommendation-without-addressee",
     ERROR,
-    "Every recommendation has at least one addressee.",
+    "Every recommendation has at least one addressee, unless its addressees are not captured.",
     "A recommendation is made 'to any other person' (reg 8); without an addressee nobody owes a response and "
-    "nobody can be overdue.",
+    "nobody can be overdue. A record whose source does not say who a recommendation is addressed to lists "
+    "'addressees' as not captured instead, and SC503 notes it.",
     "SI 2018/748 reg 8; supercomplaint design card.",
 )
 def _no_addressee(ctx: Context) -> Iterator[Problem]:
     for _, rec, path in recommendations(ctx):
-        if not rec.addressees:
+        if not rec.addressees and m.Detail.ADDRESSEES not in rec.not_captured:
             yield finding("SC201", path, f"recommendation {item_name(rec)} has no addressee", rec.id)
 
 
-def _resolves(
+def _unresolved_deadline(
     ctx: Context, item: m.Action | m.Recommendation, routes: Mapping[str, list[m.MonitoringObligation]]
-) -> bool:
-    if ctx.due(item.deadline) is not None:
-        return True
-    return any(ctx.due(route.deadline) is not None for route in routes.get(item.id, ()))
+) -> str | None:
+    """Why an item has no deadline that resolves to a date (a day, or bounds), or None when it has one.
+
+    None too when its deadline, or that of a monitoring obligation covering it, is not captured (SC504
+    notes that instead), and for an item superseded by another (nothing is due on it).
+    """
+    own = ctx.resolution(item.deadline)
+    if own is None or own.dated or any(link.relation is m.LinkRelation.SUPERSEDED_BY for link in item.links):
+        return None
+    covering = routes.get(item.id, ())
+    for route in covering:
+        found = ctx.resolution(route.deadline)
+        if found is not None and found.dated:
+            return None
+    if any(isinstance(d, m.NotCapturedDeadline) for d in (item.deadline, *(r.deadline for r in covering))):
+        return None
+    return own.explanation.replace(": no due date", "")
 
 
 @rule(
     "SC202",
     "recommendation-without-deadline",
-    ERROR,
-    "Every recommendation has a deadline that resolves to a date.",
-    "Either its own deadline (a fixed date, or a period from an event that has happened) or the deadline of a "
-    "monitoring obligation that covers it. An open ('as soon as possible'), immediate or unstated deadline "
-    "with no dated monitoring leaves nobody able to say when the recommendation is overdue.",
-    "supercomplaint design card: every recommendation has an addressee and a deadline; domain.md section 1.",
+    WARNING,
+    "A recommendation has a deadline that resolves to a date.",
+    "Either its own deadline (a fixed date, a month or a year, or a period from an event the record dates) or "
+    "the deadline of a monitoring obligation that covers it. An open ('as soon as possible'), immediate or "
+    "unstated deadline with no dated monitoring leaves nobody able to say when the recommendation is overdue. "
+    "It is a warning, not an error: reports do make recommendations with no deadline, and a record that says "
+    "so faithfully is right; the warning asks a person to confirm that the source states none, because a "
+    "tracker cannot call such a recommendation late. A deadline the source may state but the record does not "
+    "have is not this rule's business: SC504 notes it. A recommendation superseded by another is not "
+    "checked: nothing is due on it.",
+    "supercomplaint design card: every recommendation has an addressee and a deadline; domain.md sections 1 and "
+    "3 (deadlines: absolute, relative, immediate, open, none).",
 )
 def _rec_deadline(ctx: Context) -> Iterator[Problem]:
     routes = routes_by_item(ctx)
     for _, rec, path in recommendations(ctx):
-        if not _resolves(ctx, rec, routes):
+        why = _unresolved_deadline(ctx, rec, routes)
+        if why is not None:
             yield finding(
-                "SC202", path, f"recommendation {item_name(rec)} has no deadline that resolves to a date", rec.id
+                "SC202",
+                path,
+                f"recommendation {item_name(rec)} has no deadline that resolves to a date ({why})",
+                rec.id,
             )
 
 
@@ -62,7 +86,7 @@ def _rec_deadline(ctx: Context) -> Iterator[Problem]:
     "An action has a deadline that resolves to a date.",
     "Actions are the decision-making authorities' own undertakings; the regulations set them no clock, and "
     "reports often say 'as soon as possible'. Without a date their progress cannot be called late, so it is "
-    "flagged, as a warning.",
+    "flagged, as a warning. A deadline not captured in the record is noted by SC504 instead.",
     "SI 2018/748 reg 8; seed 000 action 5.1.",
 )
 def _action_deadline(ctx: Context) -> Iterator[Problem]:
@@ -70,11 +94,12 @@ def _action_deadline(ctx: Context) -> Iterator[Problem]:
         return
     routes = routes_by_item(ctx)
     for i, action in enumerate(ctx.report.actions):
-        if not _resolves(ctx, action, routes):
+        why = _unresolved_deadline(ctx, action, routes)
+        if why is not None:
             yield finding(
                 "SC203",
                 f"$.report.actions[{i}]",
-                f"action {item_name(action)} has no deadline that resolves to a date",
+                f"action {item_name(action)} has no deadline that resolves to a date ({why})",
                 action.id,
             )
 
@@ -242,7 +267,8 @@ def _route_collator(ctx: Context) -> Iterator[Problem]:
     "A monitoring route covers items its reporter (or the group it reports for) is addressed by.",
     "A route that asks the NPCC to report on a recommendation made only to the Home Office asks for a report "
     "nobody can give. The reporter, the group it reports for, or the group the reporter belongs to must be an "
-    "addressee or co-actor of each item, or own the action.",
+    "addressee or co-actor of each item, or own the action. An item whose addressees are not captured is not "
+    "checked: nobody can tell.",
     "seed 000 recommendation 5.6.",
 )
 def _route_items(ctx: Context) -> Iterator[Problem]:
@@ -254,7 +280,7 @@ def _route_items(ctx: Context) -> Iterator[Problem]:
             reporters |= {route.on_behalf_of, *ctx.members(route.on_behalf_of)}
         for j, ref in enumerate(route.items):
             located = ctx.items.get(ref)
-            if located is None:
+            if located is None or ctx.addressees_unknown(located.obj):
                 continue
             if not (reporters & ctx.obliged(located.obj)):
                 yield finding(
@@ -264,3 +290,86 @@ def _route_items(ctx: Context) -> Iterator[Problem]:
                     route.id,
                     ref,
                 )
+
+
+def stated_counts(ctx: Context) -> Iterator[tuple[m.StatedCount, str, int]]:
+    """Every count the report states, with its path and the number of such items the record holds.
+
+    A count for one addressee counts the recommendations naming it among their addressees (the actions it
+    owns); recommendations whose addressees are not captured are not counted for anyone.
+    """
+    if ctx.report is None:
+        return
+    report = ctx.report
+    held: dict[tuple[m.CountOf, str | None], int] = defaultdict(int)
+    held[(m.CountOf.ACTIONS, None)] = len(report.actions)
+    held[(m.CountOf.RECOMMENDATIONS, None)] = len(report.recommendations)
+    for action in report.actions:
+        held[(m.CountOf.ACTIONS, action.owner)] += 1
+    for rec in report.recommendations:
+        for ref in set(rec.addressees):
+            held[(m.CountOf.RECOMMENDATIONS, ref)] += 1
+    for j, count in enumerate(report.stated_counts):
+        yield count, f"$.report.statedCounts[{j}]", held[(count.of, count.addressee)]
+
+
+def counted(ctx: Context, count: m.StatedCount) -> str:
+    """What a stated count counts, for a person: 'recommendations' or 'recommendations to Kent Police'."""
+    what = str(count.of)
+    return f"{what} to {ctx.describe(count.addressee)}" if count.addressee is not None else what
+
+
+def count_ids(ctx: Context, count: m.StatedCount) -> tuple[str, ...]:
+    """The ids a finding on a stated count names: the report's, and the addressee's."""
+    report = () if ctx.report is None else (ctx.report.id,)
+    return report if count.addressee is None else (*report, count.addressee)
+
+
+_COUNTS_SOURCE = "domain.md section 5: items known by number only ('29 recommendations, 15 to chief constables')."
+
+
+@rule(
+    "SC211",
+    "more-items-than-stated",
+    ERROR,
+    "The record holds no more items than the report says it makes.",
+    "A report's stated counts ('29 recommendations, 15 to chief constables') are the report's own words. A "
+    "record that holds more recommendations (or actions) than the report states, overall or addressed to one "
+    "body or group, has an item twice, an item of another report, or a count typed wrongly. Fewer is normal "
+    "for a partial source: SC505 notes it.",
+    _COUNTS_SOURCE,
+)
+def _more_than_stated(ctx: Context) -> Iterator[Problem]:
+    for count, path, held in stated_counts(ctx):
+        if held > count.count:
+            yield finding(
+                "SC211",
+                path,
+                f"the record holds {held} {counted(ctx, count)}, but the report states {count.count}",
+                *count_ids(ctx, count),
+            )
+
+
+@rule(
+    "SC212",
+    "stated-counts-disagree",
+    ERROR,
+    "The report's stated counts of one kind, for one addressee, agree.",
+    "Two stated counts of the same kind of item, for the same addressee (or both for the report as a whole), "
+    "with different numbers cannot both be the report's: one of them is mistyped or belongs to another "
+    "addressee.",
+    _COUNTS_SOURCE,
+)
+def _counts_disagree(ctx: Context) -> Iterator[Problem]:
+    first: dict[tuple[m.CountOf, str | None], tuple[int, str]] = {}
+    for count, path, _ in stated_counts(ctx):
+        key = (count.of, count.addressee)
+        seen = first.setdefault(key, (count.count, path))
+        if seen[0] != count.count:
+            yield finding(
+                "SC212",
+                path,
+                f"the report's count of {counted(ctx, count)} is stated as {seen[0]} at {seen[1]} and as "
+                f"{count.count} here",
+                *count_ids(ctx, count),
+            )

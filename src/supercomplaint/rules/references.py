@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterator
 
 from .. import model as m
 from ..problems import Problem
 from .base import ERROR, finding, rule
-from .context import Context
+from .context import Context, back_edges, item_label, items
 
 __all__: list[str] = []
 
@@ -19,9 +20,10 @@ _REG = "supercomplaint design card: ids are stable and unique; every reference r
     "duplicate-id",
     ERROR,
     "Ids are unique in a document.",
-    "Every object with an id (bodies, groups, the case, the report, actions, recommendations, parts, monitoring "
-    "obligations, responses, assessments, follow-ups) has an id no other object in the document has, so that "
-    "a reference names exactly one thing. Source labels such as '5.2' may repeat; ids may not.",
+    "Every object with an id (bodies, groups, the case, the report, actions, recommendations, parts, the parts "
+    "of a responder's rendering of an item, monitoring obligations, responses, assessments, follow-ups) has an "
+    "id no other object in the document has, so that a reference names exactly one thing. Source labels such "
+    "as '5.2' may repeat; ids may not.",
     _REG,
 )
 def _duplicate_ids(ctx: Context) -> Iterator[Problem]:
@@ -30,17 +32,24 @@ def _duplicate_ids(ctx: Context) -> Iterator[Problem]:
             yield finding("SC101", located.path, f"the id {ident!r} is already used at {places[0].path}", ident)
 
 
-def _refs(ctx: Context) -> Iterator[tuple[str, str, str, Collection[str]]]:
+Ref = tuple[str, str, str, Collection[str]]
+_BODY = frozenset({"body"})
+_PARTY = frozenset({"body", "group"})
+_LINKABLE = frozenset({"item", "part"})
+
+
+def _refs(ctx: Context) -> Iterator[Ref]:
     """Every reference in the document: (path, ref, what it must be, allowed kinds)."""
     doc = ctx.doc
-    body = {"body"}
-    party = {"body", "group"}
+    for i, body in enumerate(getattr(doc, "bodies", ())):
+        for j, ref in enumerate(body.predecessors):
+            yield f"$.bodies[{i}].predecessors[{j}]", ref, "a predecessor", _BODY
     for i, group in enumerate(getattr(doc, "groups", ())):
         base = f"$.groups[{i}]"
         for j, member in enumerate(group.members):
-            yield f"{base}.members[{j}]", member, "a member", party
+            yield f"{base}.members[{j}]", member, "a member", _PARTY
         if group.collator is not None:
-            yield f"{base}.collator", group.collator, "a collator", body
+            yield f"{base}.collator", group.collator, "a collator", _BODY
     if isinstance(doc, m.ResponseDocument):
         yield from _response_refs(ctx, doc.response, "$.response", check_items=False)
         return
@@ -48,71 +57,108 @@ def _refs(ctx: Context) -> Iterator[tuple[str, str, str, Collection[str]]]:
     if case is None:
         return
     for j, ref in enumerate(case.complaint.complainants):
-        yield f"$.complaint.complainants[{j}]", ref, "a complainant", body
+        yield f"$.complaint.complainants[{j}]", ref, "a complainant", _BODY
     for j, ref in enumerate(case.complaint.decision_makers):
-        yield f"$.complaint.decisionMakers[{j}]", ref, "a decision-making authority", body
+        yield f"$.complaint.decisionMakers[{j}]", ref, "a decision-making authority", _BODY
     report = case.report
     if report is not None:
-        for j, ref in enumerate(report.authors):
-            yield f"$.report.authors[{j}]", ref, "an author", body
-        for i, action in enumerate(report.actions):
-            base = f"$.report.actions[{i}]"
-            yield f"{base}.owner", action.owner, "an owner", body
-            yield from _deadline_refs(action.deadline, f"{base}.deadline")
-        for i, rec in enumerate(report.recommendations):
-            base = f"$.report.recommendations[{i}]"
-            for j, ref in enumerate(rec.addressees):
-                yield f"{base}.addressees[{j}]", ref, "an addressee", party
-            for field, people in (("coActors", rec.co_actors), ("consultees", rec.consultees)):
-                for j, participant in enumerate(people):
-                    if participant.ref is not None:
-                        yield f"{base}.{field}[{j}].ref", participant.ref, "a party", party
-            yield from _deadline_refs(rec.deadline, f"{base}.deadline")
-        for i, route in enumerate(report.monitoring):
-            base = f"$.report.monitoring[{i}]"
-            yield f"{base}.reporter", route.reporter, "a reporter", party
-            yield f"{base}.recipient", route.recipient, "a recipient", body
-            if route.on_behalf_of is not None:
-                yield f"{base}.onBehalfOf", route.on_behalf_of, "a group reported for", {"group"}
-            for j, ref in enumerate(route.items):
-                yield f"{base}.items[{j}]", ref, "an item", {"item"}
-            if route.source is not None:
-                yield f"{base}.source", route.source, "the item or part that sets it", {"item", "part"}
-            yield from _deadline_refs(route.deadline, f"{base}.deadline")
+        yield from _report_refs(ctx, report)
     for i, response in enumerate(case.responses):
         yield from _response_refs(ctx, response, f"$.responses[{i}]", check_items=True)
     for i, assessment in enumerate(case.assessments):
         base = f"$.assessments[{i}]"
-        yield f"{base}.assessor", assessment.assessor, "an assessor", body
+        yield f"{base}.assessor", assessment.assessor, "an assessor", _BODY
         yield f"{base}.item", assessment.item, "an item", {"item"}
         if assessment.subject is not None:
-            yield f"{base}.subject", assessment.subject, "a subject", party
+            yield f"{base}.subject", assessment.subject, "a subject", _PARTY
     for i, follow_up in enumerate(case.follow_ups):
         base = f"$.followUps[{i}]"
-        yield f"{base}.sender", follow_up.sender, "a sender", body
+        yield f"{base}.sender", follow_up.sender, "a sender", _BODY
+        for j, ref in enumerate(follow_up.joint_senders):
+            yield f"{base}.jointSenders[{j}]", ref, "a joint sender", _BODY
         for j, ref in enumerate(follow_up.recipients):
-            yield f"{base}.recipients[{j}]", ref, "a recipient", party
+            yield f"{base}.recipients[{j}]", ref, "a recipient", _PARTY
         for j, ref in enumerate(follow_up.items):
             yield f"{base}.items[{j}]", ref, "an item", {"item"}
+        yield from _signatory_refs(follow_up.signatories, base)
         yield from _deadline_refs(follow_up.deadline, f"{base}.deadline")
 
 
-def _deadline_refs(deadline: m.Deadline, path: str) -> Iterator[tuple[str, str, str, Collection[str]]]:
+def _report_refs(ctx: Context, report: m.Report) -> Iterator[Ref]:
+    for j, ref in enumerate(report.authors):
+        yield f"$.report.authors[{j}]", ref, "an author", _BODY
+    for j, count in enumerate(report.stated_counts):
+        if count.addressee is not None:
+            yield f"$.report.statedCounts[{j}].addressee", count.addressee, "an addressee counted", _PARTY
+    for i, action in enumerate(report.actions):
+        base = f"$.report.actions[{i}]"
+        yield f"{base}.owner", action.owner, "an owner", _BODY
+        yield from _item_refs(action, base)
+    for i, rec in enumerate(report.recommendations):
+        base = f"$.report.recommendations[{i}]"
+        for j, ref in enumerate(rec.addressees):
+            yield f"{base}.addressees[{j}]", ref, "an addressee", _PARTY
+        for field, people in (("coActors", rec.co_actors), ("consultees", rec.consultees)):
+            for j, participant in enumerate(people):
+                if participant.ref is not None:
+                    yield f"{base}.{field}[{j}].ref", participant.ref, "a party", _PARTY
+        yield from _item_refs(rec, base)
+    for _, part, in_rendering in ctx.part_entries:
+        allowed = _LINKABLE | {"rendering-part"} if in_rendering else _LINKABLE
+        for j, link in enumerate(part.obj.links):
+            yield f"{part.path}.links[{j}].target", link.target, "an item or part linked to", allowed
+    for i, route in enumerate(report.monitoring):
+        base = f"$.report.monitoring[{i}]"
+        yield f"{base}.reporter", route.reporter, "a reporter", _PARTY
+        yield f"{base}.recipient", route.recipient, "a recipient", _BODY
+        for j, ref in enumerate(route.other_recipients):
+            yield f"{base}.otherRecipients[{j}]", ref, "a recipient", _PARTY
+        if route.on_behalf_of is not None:
+            yield f"{base}.onBehalfOf", route.on_behalf_of, "a group reported for", {"group"}
+        for j, ref in enumerate(route.items):
+            yield f"{base}.items[{j}]", ref, "an item", {"item"}
+        if route.source is not None:
+            yield f"{base}.source", route.source, "the item or part that sets it", _LINKABLE
+        yield from _deadline_refs(route.deadline, f"{base}.deadline")
+
+
+def _item_refs(item: m.Action | m.Recommendation, base: str) -> Iterator[Ref]:
+    for j, link in enumerate(item.links):
+        yield f"{base}.links[{j}].target", link.target, "an item or part linked to", _LINKABLE
+    for k, rendering in enumerate(item.renderings):
+        where = f"{base}.renderings[{k}]"
+        if rendering.by is not None:
+            yield f"{where}.by", rendering.by, "the body whose rendering it is", _BODY
+        for j, ref in enumerate(rendering.omits):
+            yield f"{where}.omits[{j}]", ref, "a part left out", {"part"}
+    yield from _deadline_refs(item.deadline, f"{base}.deadline")
+
+
+def _signatory_refs(signatories: tuple[m.Signatory, ...], base: str) -> Iterator[Ref]:
+    for j, signatory in enumerate(signatories):
+        if signatory.body is not None:
+            yield f"{base}.signatories[{j}].body", signatory.body, "the body signed for", _BODY
+
+
+def _deadline_refs(deadline: m.Deadline, path: str) -> Iterator[Ref]:
     if isinstance(deadline, m.PeriodDeadline) and deadline.anchor_ref is not None:
         kind = "response" if deadline.anchor is m.Anchor.RESPONSE else "follow-up"
         yield f"{path}.anchorRef", deadline.anchor_ref, f"the {kind} counted from", {kind}
 
 
-def _response_refs(
-    ctx: Context, response: m.Response, base: str, *, check_items: bool
-) -> Iterator[tuple[str, str, str, Collection[str]]]:
-    yield f"{base}.responder", response.responder, "a responder", {"body"}
+def _response_refs(ctx: Context, response: m.Response, base: str, *, check_items: bool) -> Iterator[Ref]:
+    yield f"{base}.responder", response.responder, "a responder", _BODY
+    for j, ref in enumerate(response.joint_responders):
+        yield f"{base}.jointResponders[{j}]", ref, "a joint responder", _BODY
     if response.on_behalf_of is not None:
-        yield f"{base}.onBehalfOf", response.on_behalf_of, "a body or group answered for", {"body", "group"}
+        yield f"{base}.onBehalfOf", response.on_behalf_of, "a body or group answered for", _PARTY
+    yield from _signatory_refs(response.signatories, base)
     for i, item in enumerate(response.items):
         where = f"{base}.items[{i}]"
         for j, outcome in enumerate(item.member_outcomes):
-            yield f"{where}.memberOutcomes[{j}].member", outcome.member, "a member", {"body"}
+            yield f"{where}.memberOutcomes[{j}].member", outcome.member, "a member", _PARTY
+            for k, ref in enumerate(outcome.except_members):
+                yield f"{where}.memberOutcomes[{j}].exceptMembers[{k}]", ref, "a member excepted", _PARTY
         if not check_items:
             continue
         yield f"{where}.item", item.item, "an item", {"item"}
@@ -133,6 +179,8 @@ def _kind_of_ref(ctx: Context, ref: str) -> set[str]:
         kinds.add("item")
     if ref in ctx.parts:
         kinds.add("part")
+    if ref in ctx.rendering_parts:
+        kinds.add("rendering-part")
     if ref in ctx.monitoring:
         kinds.add("monitoring")
     if ref in ctx.responses:
@@ -150,8 +198,13 @@ def _kind_of_ref(ctx: Context, ref: str) -> set[str]:
     "A reference to a body or group resolves against the document's own bodies and groups and then the "
     "shipped register; a reference to an item, part, monitoring obligation, response or follow-up resolves "
     "inside the case record. A reference that names nothing, or names the wrong kind of thing (an item "
-    "where a body is expected), is an error. A response document is checked for the references it can "
-    "resolve on its own (bodies); its items are checked when it is compiled into a case.",
+    "where a body is expected), is an error. The kinds expected: bodies for owners, authors, recipients of a "
+    "report, joint responders and joint senders, signatories' bodies, the body whose rendering an item is, and "
+    "a body's predecessors; a body or a group for addressees, reporters, other recipients, a stated count's "
+    "addressee and a member outcome's member or exceptions; an item or a part for a link's target (within a "
+    "responder's rendering, also one of the rendering's own parts); a part for what a rendering leaves out. A "
+    "response document is checked for the references it can resolve on its own (bodies, and the groups it "
+    "defines); its items are checked when it is compiled into a case.",
     _REG,
 )
 def _unresolved(ctx: Context) -> Iterator[Problem]:
@@ -174,15 +227,15 @@ def _unresolved(ctx: Context) -> Iterator[Problem]:
     "SC103",
     "part-of-another-item",
     ERROR,
-    "A response's parts belong to the item it answers.",
-    "When a response names parts of an item ('partially accepted: parts a) and c)'), each part must be a "
-    "part of that item, not of another.",
+    "The parts named for an item belong to that item.",
+    "When a response names parts of an item ('partially accepted: parts a) and c)'), or a responder's rendering "
+    "of an item says which of its parts it leaves out, each part must be a part of that item, not of another.",
     _REG,
 )
 def _part_of_other(ctx: Context) -> Iterator[Problem]:
+    if ctx.case is None:
+        return
     for response, base in ctx.response_entries():
-        if ctx.case is None:
-            return
         for i, item in enumerate(response.items):
             for j, part in enumerate(item.parts):
                 owner = ctx.parts.get(part)
@@ -193,6 +246,19 @@ def _part_of_other(ctx: Context) -> Iterator[Problem]:
                         f"part {part!r} belongs to {owner[0]!r}, not to {item.item!r}",
                         part,
                         item.item,
+                    )
+    for thing, path in items(ctx):
+        for k, rendering in enumerate(thing.renderings):
+            for j, part in enumerate(rendering.omits):
+                owner = ctx.parts.get(part)
+                if owner is not None and owner[0] != thing.id:
+                    yield finding(
+                        "SC103",
+                        f"{path}.renderings[{k}].omits[{j}]",
+                        f"a rendering of {item_label(thing)} leaves out {ctx.describe(part)}, which is not one of its "
+                        "parts",
+                        part,
+                        thing.id,
                     )
 
 
@@ -209,3 +275,69 @@ def _empty_group(ctx: Context) -> Iterator[Problem]:
     for i, group in enumerate(getattr(ctx.doc, "groups", ())):
         if not group.members:
             yield finding("SC104", f"$.groups[{i}]", f"group {group.id!r} has no members", group.id)
+
+
+@rule(
+    "SC105",
+    "link-cycle",
+    ERROR,
+    "An item or part does not link to itself, and 'superseded by' links do not go round in a circle.",
+    "A link says how an item or part relates to another one: an interim measure pending another, a part that "
+    "refers to a sibling, an item superseded by another. A link to itself says nothing; items that supersede "
+    "each other in a circle leave none of them in force.",
+    "domain.md section 3: text that refers to a sibling part; issue 'Real records, held honestly', item 5.",
+)
+def _link_cycles(ctx: Context) -> Iterator[Problem]:
+    edges: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
+    for source, path, link in _links(ctx):
+        where = f"{path}.target"
+        if link.target == source:
+            yield finding("SC105", where, f"{ctx.describe(source)} links to itself ({link.relation})", source)
+        elif link.relation is m.LinkRelation.SUPERSEDED_BY:
+            edges[source].append((link.target, (where, source)))
+    for where, source in back_edges(edges):
+        yield finding(
+            "SC105",
+            where,
+            f"{ctx.describe(source)} is superseded by an item that it supersedes, in a circle of 'superseded by' links",
+            source,
+        )
+
+
+def _links(ctx: Context) -> Iterator[tuple[str, str, m.ItemLink]]:
+    """Every link of an item or a part: (the id it is on, the link's path, the link)."""
+    for thing, path in items(ctx):
+        for j, link in enumerate(thing.links):
+            yield thing.id, f"{path}.links[{j}]", link
+    for _, part, _ in ctx.part_entries:
+        for j, link in enumerate(part.obj.links):
+            yield part.obj.id, f"{part.path}.links[{j}]", link
+
+
+@rule(
+    "SC106",
+    "party-named-twice",
+    ERROR,
+    "A responder, sender or recipient is not named again among the joint ones.",
+    "A response's joint responders are the bodies that send it with its responder; a follow-up's joint senders "
+    "send it with its sender; a monitoring obligation's other recipients receive the report besides its "
+    "recipient. Naming the same body twice (as the responder and a joint responder, or twice as a joint one) "
+    "would count its answer or its report twice.",
+    "domain.md section 5: letters are collective.",
+)
+def _named_twice(ctx: Context) -> Iterator[Problem]:
+    groups: list[tuple[str, str, tuple[str, ...], str]] = []
+    for response, path in ctx.response_entries():
+        groups.append((path, response.responder, response.joint_responders, "jointResponders"))
+    if ctx.report is not None:
+        for i, route in enumerate(ctx.report.monitoring):
+            groups.append((f"$.report.monitoring[{i}]", route.recipient, route.other_recipients, "otherRecipients"))
+    if ctx.case is not None:
+        for i, follow_up in enumerate(ctx.case.follow_ups):
+            groups.append((f"$.followUps[{i}]", follow_up.sender, follow_up.joint_senders, "jointSenders"))
+    for path, first, others, field in groups:
+        seen = {first}
+        for j, ref in enumerate(others):
+            if ref in seen:
+                yield finding("SC106", f"{path}.{field}[{j}]", f"{ctx.describe(ref)} is named twice", ref)
+            seen.add(ref)

@@ -60,19 +60,23 @@ _SUBSTANTIVE_FREE = {None, m.Position.NOTED, m.Position.NOT_ADDRESSED_TO_US}
     "A body that is not an addressee of an item (nor a member of an addressee group, nor the collator of one, "
     "nor a co-actor, nor the owner of the action) may only say the item is not addressed to it, or note it. "
     "Accepting or rejecting someone else's recommendation is a sign that the response was filed against the "
-    "wrong item.",
+    "wrong item. Every body that sends a response speaks in it: the responder, each joint responder, and the "
+    "body or group it answers for; one of them owing a response is enough. A recommendation whose addressees "
+    "are not captured is not checked: nobody can tell.",
     "seed 000: 'This recommendation is addressed to the Home Office. The Constabulary will await further information.'",
 )
 def _non_addressee(ctx: Context) -> Iterator[Problem]:
     if ctx.case is None:
         return
     for response, path in ctx.response_entries():
-        speaker = {response.responder} | ({response.on_behalf_of} if response.on_behalf_of else set())
+        speaker = {response.responder, *response.joint_responders}
+        if response.on_behalf_of is not None:
+            speaker.add(response.on_behalf_of)
         for i, answer in enumerate(response.items):
             if answer.position in _SUBSTANTIVE_FREE:
                 continue
             located = ctx.items.get(answer.item)
-            if located is None:
+            if located is None or ctx.addressees_unknown(located.obj):
                 continue
             if not speaker & ctx.obliged(located.obj):
                 yield finding(
@@ -136,26 +140,61 @@ def _partial(ctx: Context) -> Iterator[Problem]:
     "outcome-for-non-member",
     ERROR,
     "Per-member outcomes name members of the group answered for.",
-    "A collated answer ('all 43 PCCs accepted') reports outcomes for the members of the group it answers "
-    "for (on behalf of); an outcome for a body outside that group, or in a response that answers for no "
-    "group, cannot meet anyone's obligation.",
-    "domain.md section 3: collators and per-member outcomes.",
+    "A collated answer reports outcomes for the members of the group it answers for (on behalf of); an "
+    "outcome for a body outside that group, or in a response that answers for no group, cannot meet anyone's "
+    "obligation. An outcome for a whole group ('all 43 PCCs accepted') names the group answered for, or a "
+    "group of its members; the members it does not cover ('except') are members of that group, and an outcome "
+    "for a single body has no exceptions.",
+    "domain.md section 3: collators and per-member outcomes; section 5: 'all 43 PCCs accepted'.",
 )
 def _outcomes(ctx: Context) -> Iterator[Problem]:
+    inside: dict[tuple[str, str], bool] = {}
+
+    def within(ref: str, whole: str) -> bool:
+        """Whether every body ``ref`` stands for is one of ``whole``'s (computed once per pair)."""
+        key = (ref, whole)
+        if key not in inside:
+            covered = ctx.member_set(ref)
+            inside[key] = bool(covered) and covered <= ctx.member_set(whole)
+        return inside[key]
+
     for response, path in ctx.response_entries():
         group = ctx.get_group(response.on_behalf_of) if response.on_behalf_of else None
-        members = set(ctx.members(group.id)) if group is not None else set()
+        members = ctx.member_set(group.id) if group is not None else frozenset()
         for i, answer in enumerate(response.items):
             for j, outcome in enumerate(answer.member_outcomes):
-                if outcome.member not in members:
-                    whose = f"of {group.id!r}" if group is not None else "of a group the response answers for"
-                    yield finding(
-                        "SC406",
-                        f"{path}.items[{i}].memberOutcomes[{j}]",
-                        f"{outcome.member!r} is not a member {whose}",
-                        response.id,
-                        outcome.member,
+                where = f"{path}.items[{i}].memberOutcomes[{j}]"
+                whole = ctx.is_group(outcome.member)
+                if whole:
+                    fits = group is not None and (
+                        str(outcome.member) == str(group.id) or within(outcome.member, group.id)
                     )
+                else:
+                    fits = outcome.member in members
+                if not fits:
+                    whose = f"of {group.id!r}" if group is not None else "of a group the response answers for"
+                    what = "a group of members" if whole else "a member"
+                    yield finding(
+                        "SC406", where, f"{outcome.member!r} is not {what} {whose}", response.id, outcome.member
+                    )
+                    continue
+                for k, excepted in enumerate(outcome.except_members):
+                    if not whole:
+                        yield finding(
+                            "SC406",
+                            f"{where}.exceptMembers[{k}]",
+                            f"the outcome for {ctx.describe(outcome.member)} alone can have no exceptions",
+                            response.id,
+                            excepted,
+                        )
+                    elif excepted == outcome.member or not within(excepted, outcome.member):
+                        yield finding(
+                            "SC406",
+                            f"{where}.exceptMembers[{k}]",
+                            f"{excepted!r} is not a member of {outcome.member!r}",
+                            response.id,
+                            excepted,
+                        )
 
 
 _PROGRESS_ORDER = {p: i for i, p in enumerate(m.Progress)}
@@ -218,3 +257,27 @@ def _answered_twice(ctx: Context) -> Iterator[Problem]:
 
 # --------------------------------------------------------------------------------------------------
 # Running the rules
+
+
+@rule(
+    "SC409",
+    "undated-response",
+    WARNING,
+    "A response has a date: when it was sent, or when it was published.",
+    "A response in the record with no date still exists: it is evidence of an answer, and a tracker counts it "
+    "as meeting its obligation, 'date unknown'. But nobody can tell whether it was on time, or order it among "
+    "the body's other responses. Published action plans often carry no date; the warning asks a person to "
+    "find one (the file's properties, the page that links it, a board paper's meeting date), and is right to "
+    "stay when there is none.",
+    "domain.md section 5: dates are missing or partial ('a force's published action plan with no date on it').",
+)
+def _undated(ctx: Context) -> Iterator[Problem]:
+    for response, path in ctx.response_entries():
+        if response_date(response) is None:
+            yield finding(
+                "SC409",
+                path,
+                f"the response from {ctx.describe(response.responder)} has no date (neither sent nor published): "
+                "it meets its obligations, but nobody can tell whether on time",
+                response.id,
+            )
