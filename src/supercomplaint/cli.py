@@ -14,9 +14,10 @@ import argparse
 import contextlib
 import datetime as dt
 import os
+import re
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -105,7 +106,7 @@ def validate_file(
     problems: list[Problem] = list(report.problems)
     if report.document is not None:  # valid: the report carries the loaded document
         problems.extend(check(report.document, select=select, ignore=ignore))
-    text = raw.decode("utf-8", errors="replace")
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")  # as parse_json reads it
     problems = sort_problems(with_positions(text, problems))
     ok = not any(p.severity == Severity.ERROR for p in problems)
     return True, problems, ok
@@ -185,6 +186,7 @@ def _finding_json(problem: Problem) -> dict[str, Any]:
 
 
 def _print_file(out: _Out, name: str, problems: Sequence[Problem], ok: bool) -> None:
+    name = terminal_safe(name)
     if not problems:
         out.line(f"{name}: {out.paint('ok', _COLOURS['ok'])}")
         return
@@ -193,8 +195,8 @@ def _print_file(out: _Out, name: str, problems: Sequence[Problem], ok: bool) -> 
         where = f"{p.line}:{p.column}" if p.line is not None else "-"
         severity = out.paint(f"{p.severity:<7}", _COLOURS[str(p.severity)])
         hint = " (see docs/rules.md)" if p.code.startswith("SC") else ""
-        out.line(f"  {where:>9}  {severity} {p.code:<20} {p.path}")
-        out.line(f"  {'':>9}  {p.message}{out.paint(hint, _COLOURS['dim'])}")
+        out.line(f"  {where:>9}  {severity} {p.code:<20} {terminal_safe(p.path)}")
+        out.line(f"  {'':>9}  {terminal_safe(p.message)}{out.paint(hint, _COLOURS['dim'])}")
 
 
 def _progress(out: _Out, index: int, total: int, started: float, name: str) -> None:
@@ -203,7 +205,7 @@ def _progress(out: _Out, index: int, total: int, started: float, name: str) -> N
     if index:
         remaining = elapsed / index * (total - index)
         left = f", about {remaining:.0f}s left" if remaining >= 1 else ", under a second left"
-    out.err.write(f"\r\033[K[{index + 1}/{total}{left}] {name[-60:]}")
+    out.err.write(f"\r\033[K[{index + 1}/{total}{left}] {terminal_safe(name[-60:])}")
     out.err.flush()
 
 
@@ -229,7 +231,7 @@ def _load_case(name: str, out: _Out) -> CaseRecord | None:
         _report_load_error(out, name, exc)
         return None
     if not isinstance(doc, CaseRecord):
-        out.err.write(f"{name}: expected a case record, found a {type(doc).__name__}\n")
+        out.err.write(f"{terminal_safe(name)}: expected a case record, found a {type(doc).__name__}\n")
         return None
     return doc
 
@@ -239,11 +241,12 @@ def _report_load_error(out: _Out, name: str, exc: Any) -> None:
 
     problems = exc.problems
     with contextlib.suppress(OSError):
-        problems = with_positions(Path(name).read_text(encoding="utf-8", errors="replace"), problems)
-    out.err.write(f"{name}: cannot be read as a document:\n")
+        text = Path(name).read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
+        problems = with_positions(text, problems)
+    out.err.write(f"{terminal_safe(name)}: cannot be read as a document:\n")
     for p in problems:
         where = f" (line {p.line}, column {p.column})" if p.line is not None else ""
-        out.err.write(f"  {p.path}{where}: [{p.code}] {p.message}\n")
+        out.err.write(f"  {terminal_safe(p.path)}{where}: [{p.code}] {terminal_safe(p.message)}\n")
 
 
 def _unreadable(exc: Any) -> bool:
@@ -265,8 +268,6 @@ def _as_of(text: str | None) -> dt.date:
 
 
 def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
-    import csv
-    import io
     import json
 
     from .rendering import tracker_rows
@@ -317,13 +318,8 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
     if args.format == "json":
         out.line(json.dumps(public, ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        buffer = io.StringIO()
         columns = list(public[0]) if public else ["case", "item", "label", "body", "due", "state"]
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for r in public:
-            writer.writerow({k: csv_cell(v) for k, v in r.items()})
-        out.stream.write(buffer.getvalue())
+        out.stream.write(csv_text(public, columns))
     else:
         _status_table(out, rows, as_of)
     return status
@@ -332,11 +328,16 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
 def csv_cell(value: object) -> str:
     """A value as a CSV cell, neutralised against spreadsheet formula injection.
 
-    A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so
-    that a spreadsheet shows it as text instead of running it.
+    A cell that a spreadsheet could read as a formula gets a leading ``'``, so that it shows as text: one
+    that begins with ``=``, ``+``, ``-`` or ``@`` (or their full-width forms), also after leading spaces,
+    control characters or invisible characters (a zero-width space, a byte-order mark, a bidirectional
+    control), and one that begins with a tab, a carriage return or a line feed. Quoting a cell that holds a
+    comma, a quote or a line break is the writer's part: see :func:`csv_text`.
 
     >>> csv_cell('=HYPERLINK("http://x", "y")')
     '\\'=HYPERLINK("http://x", "y")'
+    >>> csv_cell("\\u200b =1+1")
+    "'\\u200b =1+1"
     >>> csv_cell(["r1", "r2"])
     'r1; r2'
     """
@@ -345,9 +346,69 @@ def csv_cell(value: object) -> str:
     if isinstance(value, list):
         value = "; ".join(map(str, value))
     text = str(value)
-    if text and text[0] in "=+-@\t\r":
+    if not text:
+        return text
+    if text[0] in "\t\r\n" or text[_INVISIBLE_START.match(text).end() :][:1] in _FORMULA_START:  # type: ignore[union-attr]
         return "'" + text
     return text
+
+
+_FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+# Spaces, controls and characters that show as nothing: a spreadsheet may skip them before a formula.
+_INVISIBLE_START = re.compile(
+    "[\\s\x00-\x1f\x7f-\xa0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]*"
+)
+
+
+def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """CSV text (RFC 4180, with ``\\n`` line ends) of ``rows``: a header line, then each row's cells.
+
+    Every cell goes through :func:`csv_cell`, and every cell that holds a comma, a quote, a carriage
+    return or a line feed is quoted, so a cell's text never starts a new row (Python's ``csv`` writer,
+    told that lines end in ``\\n``, leaves a bare carriage return unquoted).
+
+    >>> csv_text([{"a": "x\\ry", "b": "=1"}], ["a", "b"])
+    'a,b\\n"x\\ry",\\'=1\\n'
+    """
+    lines = [",".join(_csv_field(name) for name in columns)]
+    lines.extend(",".join(_csv_field(csv_cell(row.get(name))) for name in columns) for row in rows)
+    return "".join(line + "\n" for line in lines)
+
+
+def _csv_field(text: str) -> str:
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_AS_SPACE = frozenset("\t\n\r\x0b\x0c\x85\u2028\u2029")
+
+
+def terminal_safe(text: object) -> str:
+    """Text from a document made safe to print on a terminal, on one line.
+
+    Escape sequences cannot reach the terminal: control characters (C0, DEL and C1: ``ESC``, ``CSI``, a
+    bell ...), bidirectional controls (which reorder what a reader sees) and lone surrogates (which cannot
+    be printed at all) are shown as escapes such as ``\\x1b`` and ``\\u202e``; tabs and line breaks become
+    spaces. Everything else is left as it is.
+
+    >>> terminal_safe("Chief\\x1b]0;owned\\x07 Constable\\nof Kent")
+    'Chief\\\\x1b]0;owned\\\\x07 Constable of Kent'
+    """
+    value = str(text)
+    if value.isascii() and value.isprintable():
+        return value
+    return _UNSAFE.sub(_escape_unsafe, value)
+
+
+def _escape_unsafe(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _AS_SPACE:
+        return " "
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _status_table(out: _Out, rows: list[dict[str, Any]], as_of: dt.date) -> None:
@@ -357,12 +418,12 @@ def _status_table(out: _Out, rows: list[dict[str, Any]], as_of: dt.date) -> None
     headers = ("item", "body", "due", "state", "position", "progress")
     table = [
         (
-            str(r["_title"]),
-            str(r["bodyName"]),
-            str(r["_due"]),
+            terminal_safe(r["_title"]),
+            terminal_safe(r["bodyName"]),
+            terminal_safe(r["_due"]),
             str(r["state"]),
-            r["position"] or "—",
-            r["progress"] or "—",
+            terminal_safe(r["position"] or "—"),
+            terminal_safe(r["progress"] or "—"),
         )
         for r in rows
     ]
@@ -416,11 +477,11 @@ def _cmd_compile(args: argparse.Namespace, out: _Out) -> int:
     except CompileError as exc:
         out.err.write("cannot compile:\n")
         for p in exc.problems:
-            out.err.write(f"  {p.path}: [{p.code}] {p.message}\n")
+            out.err.write(f"  {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
         out.err.write("nothing written\n")
         return EXIT_ERRORS
     dump(merged, args.output)
-    out.err.write(f"wrote {args.output}: {len(merged.responses)} responses\n")
+    out.err.write(f"wrote {terminal_safe(args.output)}: {len(merged.responses)} responses\n")
     return EXIT_OK
 
 
@@ -439,7 +500,7 @@ def _cmd_render(args: argparse.Namespace, out: _Out) -> int:
         raise UsageError(str(exc)) from None
     if args.output:
         atomic_write(args.output, text.encode("utf-8"))
-        out.err.write(f"wrote {args.output}\n")
+        out.err.write(f"wrote {terminal_safe(args.output)}\n")
     else:
         out.stream.write(text)
     return EXIT_OK
@@ -540,22 +601,26 @@ def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, st
     if args.command is None:
         parser.print_help(out.err)
         return EXIT_USAGE
+    from .io import WriteError
     from .problems import SupercomplaintError
 
     try:
         code: int = args.func(args, out)
     except UsageError as exc:
-        out.err.write(f"supercomplaint {args.command}: {exc}\n")
+        out.err.write(f"supercomplaint {args.command}: {terminal_safe(exc)}\n")
+        return EXIT_USAGE
+    except WriteError as exc:  # the output file cannot be written: one plain line; the old file is intact
+        out.err.write(f"supercomplaint {args.command}: {terminal_safe(exc)}; nothing written\n")
         return EXIT_USAGE
     except SupercomplaintError as exc:  # bad data found past loading (an unknown body, say): never a traceback
         problems = getattr(exc, "problems", ())
         out.err.write(
             f"supercomplaint {args.command}: {exc.__class__.__name__}\n"
             if problems
-            else f"supercomplaint {args.command}: {exc}\n"
+            else f"supercomplaint {args.command}: {terminal_safe(exc)}\n"
         )
         for p in problems:
-            out.err.write(f"  {p.path}: [{p.code}] {p.message}\n")
+            out.err.write(f"  {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
         if problems:
             out.err.write("  (run `supercomplaint validate` on the file for every problem, with line numbers)\n")
         return EXIT_ERRORS
