@@ -184,7 +184,8 @@ def test_nothing_is_owed_before_the_report_is_published(hestia: m.CaseRecord) ->
         ("2021-11", None, "2021-11-15", S.DUE_SOON),  # may be after 15 November: not counted yet
         ("2021-11-27", None, "2021-11-26", S.DUE_SOON),  # not yet sent on the as-of date
         ("2021-12-10", None, "2021-12-01", S.OVERDUE),
-        (None, None, "2030-01-01", S.OVERDUE),  # an undated response can never count
+        (None, None, "2030-01-01", S.MET_DATE_UNKNOWN),  # an undated response in the record counts
+        (None, None, "2021-06-01", S.MET_DATE_UNKNOWN),  # whatever the as-of date: when it came is unknown
     ],
 )
 def test_partial_and_missing_dates(
@@ -509,15 +510,20 @@ def _check_invariants(case: m.CaseRecord, as_of: dt.date) -> None:
         # Overdue exactly when the as-of date is after the (latest possible) due date and nothing meets it.
         latest = obligation.latest_due
         past_due = latest is not None and as_of > latest
-        assert (obligation.state is S.OVERDUE) == (past_due and not obligation.met_by)
+        chased = not obligation.closed
+        assert (obligation.state is S.OVERDUE) == (past_due and not obligation.met_by and chased)
         assert obligation.state.is_met == bool(obligation.met_by)
-        assert obligation.state.is_outstanding == (not obligation.met_by and latest is not None)
+        assert obligation.state.is_outstanding == (not obligation.met_by and latest is not None and chased)
+        assert (obligation.state is S.CLOSED) == (obligation.closed and not obligation.met_by)
         assert obligation.as_of == as_of
-        # Nothing dated after the as-of date counts.
+        # Nothing dated after the as-of date counts; an undated response in the record does.
         for ref in obligation.met_by:
             when = evidence_date(responses[ref])
-            assert when is not None
-            assert when.latest <= as_of
+            assert when is None or when.latest <= as_of
+        # A completed or closed item is neither at risk nor lapsed.
+        if obligation.closed or obligation.delivery.done:
+            assert not obligation.at_risk
+            assert not obligation.lapsed
     # Adding responses dated later changes nothing.
     later = tuple(
         attrs.evolve(r, id=m.Id(f"later-{r.id}"), sent=PartialDate.from_date(as_of + dt.timedelta(days=1)))
