@@ -52,3 +52,27 @@ def test_shipped_register_is_a_valid_document_without_errors() -> None:
     register = sc.loads(text)
     assert isinstance(register, sc.Register)
     assert [f for f in sc.check(register) if f.severity == "error"] == []
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="../shared/reference is not beside this clone")
+def test_the_builder_checks_without_writing(capsys: pytest.CaptureFixture[str]) -> None:
+    before = SHIPPED.stat().st_mtime_ns
+    assert _builder().main(["--check"]) == 0
+    assert "is current" in capsys.readouterr().out
+    assert SHIPPED.stat().st_mtime_ns == before
+
+
+def test_dates_of_names_are_never_more_precise_than_known() -> None:
+    """The register dates name changes to the month or the year its sources give: never an invented day."""
+    registry = sc.default_registry()
+    dated = [n for b in registry.bodies for n in b.names]
+    assert dated
+    for name in dated:
+        for when in (name.since, name.until):
+            assert when is None or when.precision is not sc.Precision.DAY, name
+    replaced = {str(ref) for b in registry.bodies for ref in b.predecessors}
+    for body in registry.bodies:
+        if body.names:
+            assert body.name in {n.name for n in body.names}, f"{body.id}: the current name is not dated"
+            # A body still in being has its last name in force; one replaced by another (ACPO) ended.
+            assert (body.names[-1].until is None) == (str(body.id) not in replaced), body.id

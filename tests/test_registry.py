@@ -13,9 +13,11 @@ from supercomplaint import Body, BodyKind, Group, Identifier
 from supercomplaint import model as m
 from supercomplaint.registry import (
     AmbiguousRefError,
+    NameWithoutAreaError,
     Registry,
     RegistryError,
     UnknownRefError,
+    _key,
     default_registry,
     normalise_name,
 )
@@ -31,6 +33,7 @@ NATIONAL = [
     "iopc",
     "college-of-policing",
     "npcc",
+    "acpo",
     "apcc",
     "iasc",
     "victims-commissioner",
@@ -38,7 +41,10 @@ NATIONAL = [
     "btp",
     "cnc",
     "mod-police",
+    "psni",
+    "police-scotland",
 ]
+OTHER_FORCES = ["btp", "cnc", "mod-police"]
 
 
 def _ons(body: Body) -> str:
@@ -132,10 +138,128 @@ def test_every_force_and_lpb_is_found_by_its_code() -> None:
         ("Essex PFCC", "lpb-essex"),
         ("Mayor's Office for Policing and Crime", "lpb-metropolitan-police"),
         ("Chief constables of the territorial forces", "chief-constables"),
+        # The forms real documents use (issue 10 item 6).
+        ("The Commissioner of Police of the Metropolis", "force-metropolitan-police"),
+        ("Commissioner of the Metropolitan Police Service", "force-metropolitan-police"),
+        ("Commissioner of Police for the City of London", "force-city-of-london"),
+        ("Chief Constable of Lincolnshire", "force-lincolnshire"),
+        ("Chief Constable of Lincolnshire Police", "force-lincolnshire"),
+        ("Chief Constable, Lincolnshire Police", "force-lincolnshire"),
+        ("Lincolnshire Chief Constable", "force-lincolnshire"),
+        ("Chief Constable of Devon & Cornwall", "force-devon-and-cornwall"),
+        ("Chief Constable of Hampshire", "force-hampshire"),
+        ("Chief Constable of British Transport Police", "btp"),
+        ("Chief Constable of the Police Service of Northern Ireland", "psni"),
+        ("South Yorkshire Police Headquarters", "force-south-yorkshire"),
+        ("Kent Police HQ", "force-kent"),
+        ("Cambridgeshire Constabulary Headquarters", "force-cambridgeshire"),
+        ("Hampshire & IoW Constabulary", "force-hampshire"),
+        ("Hampshire and the Isle of Wight Constabulary", "force-hampshire"),
+        ("Hampshire & I.o.W. Police", "force-hampshire"),
+        ("HMIC", "hmicfrs"),
+        ("H.M. Inspectorate of Constabulary", "hmicfrs"),
+        ("Her Majesty's Inspectorate of Constabulary", "hmicfrs"),
+        ("His Majesty’s Chief Inspector of Constabulary", "hmicfrs"),
+        ("Independent Police Complaints Commission", "iopc"),
+        ("Association of Chief Police Officers", "acpo"),
+        ("Police and Crime Commissioner for Lincolnshire", "lpb-lincolnshire"),
+        ("Police and Crime Commissioner for Essex", "lpb-essex"),  # a PFCC is also called a PCC
+        ("Police Fire and Crime Commissioner for Essex", "lpb-essex"),
+        ("Police and Crime Commissioner for West Yorkshire", "lpb-west-yorkshire"),  # until May 2021
+        ("West Yorkshire PCC", "lpb-west-yorkshire"),
+        ("Mayor of West Yorkshire", "lpb-west-yorkshire"),
+        ("Police, Fire and Crime Commissioner for North Yorkshire", "lpb-north-yorkshire"),  # until May 2024
+        ("North Yorkshire PFCC", "lpb-north-yorkshire"),
+        ("York and North Yorkshire Mayor", "lpb-north-yorkshire"),
+        ("Greater Manchester PCC", "lpb-greater-manchester"),
+        ("Local policing body for Kent", "lpb-kent"),
+        ("chief constables or equivalents", "chief-constables-or-equivalents"),
+        ("Chief Constables", "chief-constables"),
+        ("all local policing bodies", "local-policing-bodies"),
+        ("Other police forces", "other-police-forces"),
+        ("Police Service of Scotland", "police-scotland"),
     ],
 )
 def test_lookup_by_name(name: str, ref: str) -> None:
     assert default_registry().by_name(name).id == ref
+
+
+@pytest.mark.parametrize(
+    ("name", "example"),
+    [
+        ("Chief Constable", "Chief Constable of Kent"),
+        ("the Chief Constable", "Chief Constable of Kent"),
+        ("Chief Constable of", "Chief Constable of Kent"),
+        ("the Police and Crime Commissioner", "Police and Crime Commissioner for Kent"),
+        ("Police, Fire and Crime Commissioner", "Police and Crime Commissioner for Kent"),
+        ("The OPCC", "Police and Crime Commissioner for Kent"),
+        ("PCC", "Police and Crime Commissioner for Kent"),
+        ("Police Headquarters", "Kent Police Headquarters"),
+        ("Police HQ", "Kent Police Headquarters"),
+        ("the Constabulary", "Kent Police"),
+        ("Commissioner of Police", "Commissioner of Police of the Metropolis"),
+    ],
+)
+def test_a_name_that_names_no_area_is_refused_with_its_own_code(name: str, example: str) -> None:
+    reg = default_registry()
+    with pytest.raises(NameWithoutAreaError) as raised:
+        reg.by_name(name)
+    (problem,) = raised.value.problems
+    assert problem.code == "name-names-no-area"
+    assert str(raised.value) == (
+        f"{name!r} names no police force area, so it could mean any of many bodies: name the area, as in {example!r}"
+    )
+    # Still an unknown name to code that catches those, and a library error.
+    assert isinstance(raised.value, UnknownRefError)
+    assert isinstance(raised.value, sc.SupercomplaintError)
+    assert reg.find_by_name(name) == ()
+
+
+def test_a_body_a_document_calls_chief_constable_is_found() -> None:
+    reg = default_registry().extend([Body(id=m.Id("cc"), name="Chief Constable", kind=BodyKind.OTHER)])
+    assert reg.by_name("the chief constable").id == "cc"
+
+
+def test_other_police_forces_and_chief_constables_or_equivalents() -> None:
+    reg = default_registry()
+    others = reg.members("other-police-forces")
+    assert [b.id for b in others] == OTHER_FORCES
+    assert all(b.kind is BodyKind.OTHER_POLICE_FORCE and not b.outside_regime for b in others)
+    equivalents = reg.members("chief-constables-or-equivalents")
+    assert [b.id for b in equivalents] == [b.id for b in reg.members("chief-constables")] + OTHER_FORCES
+    assert reg.group("chief-constables-or-equivalents").members == ("chief-constables", "other-police-forces")
+    collator = reg.collator("chief-constables-or-equivalents")
+    assert collator is not None
+    assert collator.id == "npcc"
+
+
+def test_forces_outside_england_and_wales_are_recordable_and_marked() -> None:
+    reg = default_registry()
+    outside = {b.id for b in reg.bodies if b.outside_regime}
+    assert outside == {"psni", "police-scotland"}
+    grouped = {b.id for g in reg.groups for b in reg.members(g.id)}
+    assert not outside & grouped  # no group of the regime reaches them
+    assert reg.by_name("PSNI").id == "psni"
+
+
+def test_local_policing_bodies_are_todays_holders_of_the_role() -> None:
+    reg = default_registry()
+    members = {str(b.id): b for b in reg.members("local-policing-bodies")}
+    assert len(members) == 43
+    assert members["lpb-west-yorkshire"].name == "Mayor of West Yorkshire"
+    assert members["lpb-north-yorkshire"].name == "Mayor of York and North Yorkshire"
+    assert members["lpb-greater-manchester"].name == "Mayor of Greater Manchester"
+    # A former commissioner is a former name of the same role, not a 44th body.
+    assert reg.by_name("Police and Crime Commissioner for West Yorkshire") is members["lpb-west-yorkshire"]
+
+
+def test_predecessors_are_known_bodies_outside_every_group() -> None:
+    reg = default_registry()
+    assert reg.body("npcc").predecessors == ("acpo",)
+    grouped = {b.id for g in reg.groups for b in reg.members(g.id)}
+    for body in reg.bodies:
+        for ref in body.predecessors:
+            assert reg.body(ref).id not in grouped
 
 
 def test_an_exact_name_wins_over_a_variant() -> None:
@@ -285,6 +409,17 @@ def test_any_register_round_trips_through_a_registry(register: m.Register) -> No
 def test_name_normalisation_is_idempotent(text: str) -> None:
     once = normalise_name(text)
     assert normalise_name(once) == once
+
+
+_WORDS = st.sampled_from(["a", "b", "i", "o", "w", "hq", "iow", "the", "his", "her", "majestys", "Kent", "&", "."])
+
+
+@given(st.lists(_WORDS, max_size=12).map(" ".join) | st.text(max_size=30))
+@example("H.M. the I.o.W. HQ")
+@example("a the b")
+def test_lookup_keys_are_idempotent(text: str) -> None:
+    once = _key(text)
+    assert _key(once) == once
 
 
 def test_registry_errors_carry_problems() -> None:

@@ -72,7 +72,12 @@ _OFFICE_ABBREVIATIONS = {
     "police fire and crime commissioner": "pfcc",
 }
 _OFFICE_FOR_AREA = re.compile(r"(police and crime commissioner|police fire and crime commissioner) for (.+)")
-_CHIEF_OFFICER_FORMS = ("chief constable of {}", "chief constable for {}", "chief constable {}", "{} chief constable")
+_CHIEF_OFFICER_FORMS: tuple[str, ...] = (
+    "chief constable of {}",
+    "chief constable for {}",
+    "chief constable {}",
+    "{} chief constable",
+)
 # Words a name may abbreviate; both the register's names and the names looked up are read through them.
 _TOKEN_SYNONYMS = {"iow": ("isle", "of", "wight"), "hq": ("headquarters",)}
 
@@ -202,8 +207,12 @@ def _force_variants(body: m.Body, names: set[str]) -> set[str]:
     for stem in stems:
         forms.update(f"{stem} {variant}" for variant in _FORCE_VARIANTS)
     out = {f"{form} headquarters" for form in forms}
+    # A force led by a commissioner (the Met, the City of London) says so in its aliases.
+    patterns = _CHIEF_OFFICER_FORMS
+    if any("commissioner" in name.split() for name in names):
+        patterns += ("commissioner of {}", "{} commissioner")
     for place in forms | stems:
-        out.update(pattern.format(place) for pattern in _CHIEF_OFFICER_FORMS)
+        out.update(pattern.format(place) for pattern in patterns)
     return out | forms
 
 
@@ -288,17 +297,22 @@ def _span(on: dt.date | PartialDate) -> tuple[dt.date, dt.date]:
 
 def _name_on(body: m.Body, on: dt.date | PartialDate) -> str:
     first, last = _span(on)
-    possible: set[str] = set()
+    possible: dict[str, dt.date] = {}  # name -> the first day it may have been in force
     certain: set[str] = set()
     for dated in body.names:
         since, until = dated.since, dated.until
         if (since is None or since.earliest <= last) and (until is None or first <= until.latest):
-            possible.add(dated.name)
+            start = dt.date.min if since is None else since.earliest
+            possible[dated.name] = max(start, possible.get(dated.name, dt.date.min))
             if (since is None or since.latest <= first) and (until is None or last <= until.earliest):
                 certain.add(dated.name)
-    if len(possible) == 1 and certain == possible:
+    if len(possible) == 1 and certain == set(possible):
         return next(iter(certain))
-    return body.name
+    listed = {dated.name for dated in body.names}
+    if not possible or body.name in possible or body.name not in listed:
+        # The current name may have been in force then (or nothing better is known).
+        return body.name
+    return max(possible, key=lambda name: possible[name])  # the most recent name that may have been
 
 
 _CYCLE_SHOWN = 8
@@ -425,19 +439,23 @@ class Registry:
     def name(self, ref: str, on: dt.date | PartialDate | None = None) -> str:
         """The name of the body or group ``ref``: its current name, or the one in force on the date ``on``.
 
-        A body's :attr:`~supercomplaint.model.Body.names` say when each name was in force. ``on`` gets
-        the name whose dates certainly cover every day it may stand for (a :class:`datetime.date` is one
-        day; a :class:`~supercomplaint.PartialDate` known to the month or the year is each of its days),
-        when no other name may have been in force on any of those days. Otherwise (the name changed
-        within that month or year, the dates of the change are known only roughly, or no dated name
-        covers ``on``) it is the current name: never a guess between two names. Raises
+        A body's :attr:`~supercomplaint.model.Body.names` say when each name was in force. ``on`` is a
+        :class:`datetime.date` (one day) or a :class:`~supercomplaint.PartialDate` (each day of its month
+        or year). The answer is the name whose dates certainly cover every one of those days, when no
+        other name may have been in force on any of them. Otherwise (the name changed within that month or
+        year, or the date of the change is known only to the month or the year) it is the current name if
+        that may have been in force then, else the most recent of the names that may have been: never a
+        name the register knows was not yet, or no longer, in use. With no dated name covering ``on``, or
+        no ``on``, it is the current name; a group has only its current name. Raises
         :class:`UnknownRefError` for an unknown ``ref`` and :class:`TypeError` when ``on`` is not a date.
 
         >>> reg = default_registry()
         >>> reg.name("force-hampshire", on=PartialDate(2021, 6))
         'Hampshire Constabulary'
-        >>> reg.name("force-hampshire", on=PartialDate(2022))  # renamed during 2022
+        >>> reg.name("force-hampshire", on=PartialDate(2022))  # renamed during 2022: the current name
         'Hampshire and Isle of Wight Constabulary'
+        >>> reg.name("hmicfrs", on=PartialDate(2017))  # renamed in July 2017, not yet "His Majesty's"
+        "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
         """
         found = self.get(ref)
         if found is None:
