@@ -144,7 +144,7 @@ def _partial(ctx: Context) -> Iterator[Problem]:
     "outcome for a body outside that group, or in a response that answers for no group, cannot meet anyone's "
     "obligation. An outcome for a whole group ('all 43 PCCs accepted') names the group answered for, or a "
     "group of its members; the members it does not cover ('except') are members of that group, and an outcome "
-    "for a single body has no exceptions.",
+    "for a single body has no exceptions. A member that names no body or group at all is SC102's alone.",
     "domain.md section 3: collators and per-member outcomes; section 5: 'all 43 PCCs accepted'.",
 )
 def _outcomes(ctx: Context) -> Iterator[Problem]:
@@ -164,6 +164,8 @@ def _outcomes(ctx: Context) -> Iterator[Problem]:
         for i, answer in enumerate(response.items):
             for j, outcome in enumerate(answer.member_outcomes):
                 where = f"{path}.items[{i}].memberOutcomes[{j}]"
+                if ctx.registry.get(outcome.member) is None:
+                    continue  # names no body or group: SC102 says so
                 whole = ctx.is_group(outcome.member)
                 if whole:
                     fits = group is not None and (
@@ -187,7 +189,9 @@ def _outcomes(ctx: Context) -> Iterator[Problem]:
                             response.id,
                             excepted,
                         )
-                    elif excepted == outcome.member or not within(excepted, outcome.member):
+                    elif ctx.registry.get(excepted) is not None and (  # one that names nothing is SC102's
+                        excepted == outcome.member or not within(excepted, outcome.member)
+                    ):
                         yield finding(
                             "SC406",
                             f"{where}.exceptMembers[{k}]",
