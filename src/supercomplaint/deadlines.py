@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from functools import lru_cache
+from bisect import bisect_right
+from functools import cache
 from typing import TYPE_CHECKING, assert_never
 
 import attrs
@@ -119,19 +120,56 @@ def add_days(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
-@lru_cache(maxsize=1024)
+@cache
+def _package_years() -> tuple[int, int]:
+    """The years the ``holidays`` package knows England's bank holidays for (it lists none outside them)."""
+    import holidays
+
+    calendar_ = holidays.country_holidays("GB", subdiv="ENG")
+    return int(getattr(calendar_, "start_year", dt.MINYEAR)), int(getattr(calendar_, "end_year", dt.MAXYEAR))
+
+
+@cache
 def _non_working_holidays(year: int) -> frozenset[dt.date]:
-    """England and Wales bank holidays of one year, with Christmas Day and Good Friday (reg 5)."""
+    """England and Wales bank holidays of one year, with Christmas Day and Good Friday (reg 5).
+
+    Cached for every year asked (at most 9,999 small sets). Outside the years the ``holidays`` package
+    covers (1872-2100 in the version pinned) it lists nothing, so only Christmas Day is added, without
+    asking it: a period thousands of years long costs microseconds per year, not a calendar each.
+    """
     try:
         import holidays
     except ImportError as exc:  # pragma: no cover - holidays is a dependency
         raise ImportError("counting working days needs the 'holidays' package (pip install holidays)") from exc
+    christmas = dt.date(year, 12, 25)
+    first, last = _package_years()
+    if not first <= year <= last:
+        return frozenset({christmas})
     calendar_ = holidays.country_holidays("GB", subdiv="ENG", years=year)
     days = {d for d in calendar_ if isinstance(d, dt.date) and d.year == year}
     # Christmas Day and Good Friday are named by reg 5 itself; the package lists both, but a working day
     # must never depend on that. (Good Friday is checked against the package in the tests.)
-    days.add(dt.date(year, 12, 25))
+    days.add(christmas)
     return frozenset(days)
+
+
+@cache
+def _weekday_holidays(year: int) -> tuple[dt.date, ...]:
+    """The non-working days of one year that fall on a Monday to Friday, in order."""
+    return tuple(sorted(d for d in _non_working_holidays(year) if d.weekday() < 5))
+
+
+def _weekdays_to(ordinal: int) -> int:
+    """How many Mondays to Fridays there are from 1 January of year 1 (a Monday) to ``ordinal``, inclusive."""
+    weeks, rest = divmod(ordinal, 7)
+    return 5 * weeks + min(rest, 5)
+
+
+def _working_days_between(low: dt.date, high: dt.date) -> int:
+    """How many working days there are after ``low`` up to and including ``high`` (both in one year)."""
+    weekdays = _weekdays_to(high.toordinal()) - _weekdays_to(low.toordinal())
+    holidays_ = _weekday_holidays(high.year)
+    return weekdays - (bisect_right(holidays_, high) - bisect_right(holidays_, low))
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -166,12 +204,20 @@ def _weekdays_forward(start: dt.date, count: int) -> dt.date:
     return day
 
 
+def _beyond_calendar(count: int, day: dt.date) -> OverflowError:
+    return OverflowError(
+        f"{count} working day{'s' if count != 1 else ''} after {day.isoformat()} is outside the calendar"
+    )
+
+
 def add_working_days(day: dt.date, count: int, *, include_start: bool = False) -> dt.date:
     """The ``count``-th working day after ``day`` (or on or after it, with ``include_start``).
 
-    ``count`` must be at least 1. Weekends are skipped arithmetically and each year's bank holidays are
-    looked at once, so long periods cost little. Raises :class:`OverflowError` when the
-    result would fall outside years 1-9999, and :class:`ValueError` when ``count`` is less than 1.
+    ``count`` must be at least 1. The cost grows with the number of years spanned, not of days: whole
+    years are stepped over using each year's count of working days (weekdays counted arithmetically, less
+    the year's weekday holidays, cached), and only the last year is counted within. Raises
+    :class:`OverflowError` when the result would fall outside years 1-9999, and :class:`ValueError` when
+    ``count`` is less than 1.
 
     >>> add_working_days(dt.date(2024, 12, 20), 3)  # Fri 20 Dec 2024: Mon 23, Tue 24, Fri 27 Dec
     datetime.date(2024, 12, 27)
@@ -180,20 +226,29 @@ def add_working_days(day: dt.date, count: int, *, include_start: bool = False) -
     """
     if count < 1:
         raise ValueError(f"a number of working days must be at least 1, not {count}")
-    start = day
-    if include_start:
-        # Counting from the day before makes the start day the first candidate.
-        start = day - dt.timedelta(days=1)
-    # First ignoring holidays; then extend by the weekday holidays in the stretch just added, until none.
-    # Each stretch is looked at once, so the cost grows with the years spanned, not their square.
-    low, end = start, _weekdays_forward(start, count)
+    if include_start and is_working_day(day):  # the start day is the first of them
+        if count == 1:
+            return day
+        count -= 1
+    if count > dt.date.max.toordinal() - day.toordinal():  # more working days than days left
+        raise _beyond_calendar(count, day)
+    cursor, remaining = day, count
+    while True:  # step over whole (rest of) years while the count reaches past them
+        year = cursor.year + 1 if (cursor.month, cursor.day) == (12, 31) else cursor.year
+        if year > dt.MAXYEAR:
+            raise _beyond_calendar(count, day)
+        year_end = dt.date(year, 12, 31)
+        available = _working_days_between(cursor, year_end)
+        if remaining <= available:
+            break
+        remaining -= available
+        cursor = year_end
+    # The answer is in (cursor, year_end]: first ignoring holidays, then extending by the weekday holidays in
+    # the stretch just added, until there are none.
+    low, end = cursor, _weekdays_forward(cursor, remaining)
+    holidays_ = _weekday_holidays(year)
     while True:
-        extra = sum(
-            1
-            for year in range(low.year, end.year + 1)
-            for holiday in _non_working_holidays(year)
-            if low < holiday <= end and holiday.weekday() < 5
-        )
+        extra = bisect_right(holidays_, end) - bisect_right(holidays_, low)
         if not extra:
             return end
         low, end = end, _weekdays_forward(end, extra)
