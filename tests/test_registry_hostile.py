@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from hypothesis import given
@@ -112,7 +112,7 @@ class _Counted(tuple[m.Ref, ...]):
 
     walks = 0
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[m.Ref]:
         _Counted.walks += 1
         return super().__iter__()
 
