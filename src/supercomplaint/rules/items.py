@@ -99,7 +99,7 @@ def _action_deadline(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC203",
                 f"$.report.actions[{i}]",
-                f"action {item_name(action)} has no deadline that resolves to a date ({why})",
+                f"action {item_name(action)} has no deadline that resolves to a date",
                 action.id,
             )
 
