@@ -423,6 +423,54 @@ def test_history_keeps_claims_and_assessments_apart_and_latest_stated_values() -
     assert r2.entries[0].position is m.Position.ACCEPTED
 
 
+def test_history_as_of_a_plain_date_and_undated_responses() -> None:
+    # history(case, as_of=date) raised AttributeError: a date has no .latest.
+    by_date = {h.item: h for h in history(FULL, as_of=dt.date(2021, 12, 1))}
+    by_partial = {h.item: h for h in history(FULL, as_of=PartialDate(2021, 12, 1))}
+    assert by_date == by_partial
+    assert [e.id for e in by_date["a1"].entries] == ["cambs-2021-07-13"]
+    assert history(FULL, as_of=dt.datetime(2021, 12, 1, 9, 0)) == history(FULL, as_of=dt.date(2021, 12, 1))
+    # An undated response is in the record whatever the date, as the tracker counts it: kept, last.
+    undated = _response(
+        "kent-plan", responder=m.Ref("force-kent"), sent=None, items=(m.ItemResponse(item=m.Ref("r2")),)
+    )
+    case = compile(FULL, undated)
+    r2 = next(h for h in history(case, as_of=dt.date(2021, 8, 1)) if h.item == "r2")
+    assert [e.id for e in r2.entries] == ["cambs-2021-07-13", "kent-plan"]
+    with pytest.raises(TypeError, match="as_of must be a date"):
+        history(FULL, as_of="2021-12-01")  # type: ignore[arg-type]
+
+
+def test_history_shows_follow_ups_and_joint_responses() -> None:
+    follow_up = m.FollowUp(
+        id=m.Id("fu1"),
+        sender=m.Ref("hmicfrs"),
+        joint_senders=(m.Ref("iopc"),),
+        recipients=(m.Ref("local-policing-bodies"),),
+        items=(m.Ref("r4"),),
+        date=PartialDate(2022, 6, 1),
+        title="Letter on 5.4",
+    )
+    joint = _response(
+        "kent-joint",
+        responder=m.Ref("force-kent"),
+        joint_responders=(m.Ref("lpb-kent"),),
+        sent=PartialDate(2022, 7, 1),
+        items=(m.ItemResponse(item=m.Ref("r4"), position=m.Position.ACCEPTED),),
+    )
+    case = attrs.evolve(compile(FULL, joint), follow_ups=(follow_up,))
+    r4 = next(h for h in history(case) if h.item == "r4")
+    kinds = [(e.kind, e.id) for e in r4.entries][-2:]
+    assert kinds == [(EntryKind.FOLLOW_UP, "fu1"), (EntryKind.RESPONSE, "kent-joint")]
+    letter = r4.entries[-2]
+    assert (letter.source, letter.joint, letter.follow_up) == ("hmicfrs", ("iopc",), follow_up)
+    views = {v.who: v for v in r4.latest}
+    assert views["lpb-kent"].position is m.Position.ACCEPTED  # the joint response speaks for it too
+    assert views["force-kent"].last_response == "kent-joint"
+    before = next(h for h in history(case, as_of=dt.date(2022, 5, 31)) if h.item == "r4")
+    assert "fu1" not in [e.id for e in before.entries]
+
+
 def test_history_of_a_case_without_a_report() -> None:
     assert history(attrs.evolve(AT_PUBLICATION, report=None)) == ()
     with pytest.raises(TypeError):

@@ -32,8 +32,8 @@
   :func:`compile` raises :class:`CompileError` carrying ``problems`` and ``partial``, the case merged
   from every other input; :func:`merge` returns the same two things without raising.
 
-:func:`history` gives, for each action and recommendation, every response and assessment in date order
-and the latest view per body, for a renderer or the command line.
+:func:`history` gives, for each action and recommendation, every response, assessment and follow-up in
+date order and the latest view per body, for a renderer or the command line.
 """
 
 from __future__ import annotations
@@ -355,6 +355,8 @@ class EntryKind(StrEnum):
     """One member's outcome as a collated response reports it."""
     ASSESSMENT = "assessment"
     """A monitoring body's assessment."""
+    FOLLOW_UP = "follow-up"
+    """A follow-up letter asking about the item."""
 
 
 @attrs.frozen(kw_only=True)
@@ -362,17 +364,21 @@ class HistoryEntry:
     """One dated event in an item's history.
 
     Attributes:
-        kind: a response, a member outcome from a collated response, or an assessment.
-        id: the id of the response or assessment.
+        kind: a response, a member outcome from a collated response, an assessment, or a follow-up.
+        id: the id of the response, assessment or follow-up.
         date: when it counts from (a response: sent, else published), or ``None`` when undated.
-        source: who wrote it: the responder or the assessor.
+        source: who wrote it: the responder, the assessor, or the follow-up's sender.
         speaks_for: whose view it gives: a response's ``on_behalf_of`` or else its responder; the member
-            for a member outcome; the assessed body (``None`` for the item as a whole) for an assessment.
+            (or the whole group) for a member outcome; the assessed body (``None`` for the item as a whole)
+            for an assessment; ``None`` for a follow-up.
+        joint: for a response sent jointly: the other bodies it speaks for (its ``joint_responders``); for
+            a follow-up sent jointly: its ``joint_senders``.
         via: for a response that does not answer the item itself but replies to a monitoring obligation
             or follow-up covering it: that obligation's or follow-up's id.
         answer: the response's item response, when it has one for the item.
         outcome: the member outcome, for a member-outcome entry.
         assessment: the assessment, for an assessment entry.
+        follow_up: the follow-up, for a follow-up entry.
     """
 
     kind: EntryKind
@@ -384,6 +390,8 @@ class HistoryEntry:
     answer: m.ItemResponse | None = None
     outcome: m.MemberOutcome | None = None
     assessment: m.Assessment | None = None
+    follow_up: m.FollowUp | None = None
+    joint: tuple[m.Ref, ...] = ()
 
     @property
     def position(self) -> m.Position | None:
@@ -438,8 +446,9 @@ class ItemHistory:
         item: the item's id.
         label: its label as written.
         kind: ``"action"`` or ``"recommendation"``.
-        entries: every response, member outcome and assessment concerning it, by date (undated last),
-            responses before assessments on the same date, then by id.
+        entries: every response, member outcome, assessment and follow-up concerning it, by date
+            (undated last), on the same date responses, then member outcomes, assessments, follow-ups;
+            then by id.
         latest: the latest view for each body or group that has one, in order of first appearance.
         assessment: the latest assessment of the item as a whole (no subject), if any.
     """
@@ -452,7 +461,7 @@ class ItemHistory:
     assessment: m.Assessment | None = None
 
 
-_KIND_ORDER = {EntryKind.RESPONSE: 0, EntryKind.MEMBER_OUTCOME: 1, EntryKind.ASSESSMENT: 2}
+_KIND_ORDER = {EntryKind.RESPONSE: 0, EntryKind.MEMBER_OUTCOME: 1, EntryKind.ASSESSMENT: 2, EntryKind.FOLLOW_UP: 3}
 
 
 def _entry_key(entry: HistoryEntry) -> tuple[int, dt.date, dt.date, int, str, str]:
@@ -463,19 +472,31 @@ def _sort_entries(entries: list[HistoryEntry]) -> list[HistoryEntry]:
     return sorted(entries, key=_entry_key)
 
 
-def history(case: m.CaseRecord, *, as_of: PartialDate | None = None) -> tuple[ItemHistory, ...]:
+def history(case: m.CaseRecord, *, as_of: dt.date | PartialDate | None = None) -> tuple[ItemHistory, ...]:
     """For each action and recommendation of ``case``, in report order: its full history and the latest
     view per body.
 
-    With ``as_of`` (a date, or a partial date meaning its last day), only what is dated on or before it
-    counts, and undated entries are left out. Raises :class:`TypeError` when ``case`` is not a case record.
+    With ``as_of`` (a :class:`datetime.date`, or a partial date meaning its last day), only what may be
+    dated on or before it counts (a response sent "2021-12" is not in the history as of 1 December 2021).
+    A response the record holds with no date at all is kept, last, whatever the date, as
+    :func:`~supercomplaint.obligations` counts it. Raises :class:`TypeError` when ``case`` is not a case
+    record or ``as_of`` is not a date.
+
+    >>> import datetime as dt, supercomplaint as sc
+    >>> a1 = sc.history(sc.load("examples/hestia/case.json"), as_of=dt.date(2021, 12, 1))[0]
+    >>> [(entry.id, str(entry.date)) for entry in a1.entries]
+    [('cambs-2021-07-13', '2021-07-13')]
     """
     if not isinstance(case, m.CaseRecord):
         raise TypeError(f"history() needs a CaseRecord, not {type(case).__name__}")
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    if as_of is not None and not isinstance(as_of, dt.date | PartialDate):
+        raise TypeError(f"as_of must be a date, not {type(as_of).__name__}")
     report = case.report
     if report is None:
         return ()
-    limit = as_of.latest if as_of is not None else None
+    limit = as_of.latest if isinstance(as_of, PartialDate) else as_of
     items: list[m.Action | m.Recommendation] = [*report.actions, *report.recommendations]
     covering: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for route in report.monitoring:
@@ -486,7 +507,7 @@ def history(case: m.CaseRecord, *, as_of: PartialDate | None = None) -> tuple[It
 
     for response in case.responses:
         when = response.sent if response.sent is not None else response.published
-        if limit is not None and (when is None or when.latest > limit):
+        if limit is not None and when is not None and when.latest > limit:
             continue
         voice = response.on_behalf_of or response.responder
         answered: set[str] = set()
@@ -502,6 +523,7 @@ def history(case: m.CaseRecord, *, as_of: PartialDate | None = None) -> tuple[It
                     source=response.responder,
                     speaks_for=voice,
                     answer=answer,
+                    joint=response.joint_responders,
                 )
             )
             for outcome in answer.member_outcomes:
@@ -529,6 +551,7 @@ def history(case: m.CaseRecord, *, as_of: PartialDate | None = None) -> tuple[It
                                 source=response.responder,
                                 speaks_for=voice,
                                 via=m.Ref(via),
+                                joint=response.joint_responders,
                             )
                         )
     for assessment in case.assessments:
@@ -547,12 +570,31 @@ def history(case: m.CaseRecord, *, as_of: PartialDate | None = None) -> tuple[It
             )
         )
 
+    for follow_up in case.follow_ups:
+        if limit is not None and follow_up.date.latest > limit:
+            continue
+        for ref in dict.fromkeys(follow_up.items):
+            if ref in per_item:
+                per_item[ref].append(
+                    HistoryEntry(
+                        kind=EntryKind.FOLLOW_UP,
+                        id=m.Ref(follow_up.id),
+                        date=follow_up.date,
+                        source=follow_up.sender,
+                        speaks_for=None,
+                        follow_up=follow_up,
+                        joint=follow_up.joint_senders,
+                    )
+                )
+
     out: list[ItemHistory] = []
     for item in items:
         entries = _sort_entries(per_item[item.id])
         views: dict[str, BodyView] = {}
         overall: m.Assessment | None = None
         for entry in entries:
+            if entry.kind is EntryKind.FOLLOW_UP:
+                continue
             if entry.kind is EntryKind.ASSESSMENT:
                 assessed = entry.assessment
                 assert assessed is not None
@@ -564,18 +606,18 @@ def history(case: m.CaseRecord, *, as_of: PartialDate | None = None) -> tuple[It
                     view, status=assessed.status, rag=assessed.rag, assessed=assessed.date
                 )
                 continue
-            who = entry.speaks_for
-            assert who is not None
-            view = views.get(who) or BodyView(who=who)
             planned = entry.answer.planned_completion if entry.answer is not None and entry.outcome is None else None
-            views[who] = attrs.evolve(
-                view,
-                position=entry.position or view.position,
-                progress=entry.progress or view.progress,
-                planned_completion=planned or view.planned_completion,
-                last_response=entry.id,
-                last_date=entry.date,
-            )
+            speakers = [entry.speaks_for, *entry.joint] if entry.speaks_for is not None else list(entry.joint)
+            for who in speakers:
+                view = views.get(who) or BodyView(who=who)
+                views[who] = attrs.evolve(
+                    view,
+                    position=entry.position or view.position,
+                    progress=entry.progress or view.progress,
+                    planned_completion=planned or view.planned_completion,
+                    last_response=entry.id,
+                    last_date=entry.date,
+                )
         out.append(
             ItemHistory(
                 item=m.Ref(item.id),
