@@ -329,3 +329,16 @@ def test_two_stated_totals_that_differ_are_an_error() -> None:
             "the report's count of recommendations is stated as 6 at $.report.statedCounts[0] and as 7 here",
         )
     ]
+
+
+def test_partial_record_validates_on_the_command_line_with_exit_0() -> None:
+    import io
+
+    from supercomplaint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["validate", str(PARTIAL)], stdout=out, stderr=err)
+    assert code == 0, out.getvalue() + err.getvalue()
+    assert "0 errors" in out.getvalue()
+    assert "SC505" in out.getvalue()
+    assert "note" in out.getvalue()

@@ -34,7 +34,7 @@ EXIT_USAGE = 2
 STATES = ("not-yet-due", "due-soon", "overdue", "met", "met-late", "met-date-unknown", "not-applicable")
 KINDS = ("case", "response", "register")
 
-_COLOURS = {"error": "31", "warning": "33", "ok": "32", "dim": "2", "bold": "1"}
+_COLOURS = {"error": "31", "warning": "33", "note": "36", "ok": "32", "dim": "2", "bold": "1"}
 _STATE_COLOURS = {
     "overdue": "31",
     "due-soon": "33",
