@@ -55,6 +55,7 @@ class Context:
         self._members: dict[str, tuple[str, ...]] = {}
         self._member_sets: dict[str, frozenset[str]] = {}
         self._obliged: dict[str, set[str]] = {}
+        self._resolutions: dict[m.Deadline, Resolution] = {}
         self.ids: dict[str, list[Located]] = defaultdict(list)
         self.items: dict[str, Located] = {}
         self.parts: dict[str, tuple[str, Located]] = {}
@@ -182,10 +183,13 @@ class Context:
         return isinstance(item, m.Recommendation) and not item.addressees and m.Detail.ADDRESSEES in item.not_captured
 
     def resolution(self, deadline: m.Deadline) -> Resolution | None:
-        """A deadline resolved in this case (None outside a case record)."""
+        """A deadline resolved in this case (None outside a case record); equal deadlines are resolved once."""
         if self.case is None:
             return None
-        return resolve(deadline, self.case, registry=self.registry)
+        found = self._resolutions.get(deadline)
+        if found is None:
+            found = self._resolutions[deadline] = resolve(deadline, self.case, registry=self.registry)
+        return found
 
     def obliged(self, item: m.Action | m.Recommendation) -> set[str]:
         """Every body or group that owes something on an item: addressees, their members, collators, co-actors.
