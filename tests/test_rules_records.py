@@ -4,6 +4,7 @@ validates, and its findings say, as warnings or notes, what is missing."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -342,3 +343,16 @@ def test_partial_record_validates_on_the_command_line_with_exit_0() -> None:
     assert "0 errors" in out.getvalue()
     assert "SC505" in out.getvalue()
     assert "note" in out.getvalue()
+
+
+@pytest.mark.parametrize("path", [PARTIAL, ROOT / "examples" / "illustrative-vaw" / "case.json", HESTIA / "case.json"])
+def test_findings_on_real_shaped_records_are_well_formed(path: Path) -> None:
+    doc = sc.load(path)
+    findings = check(doc)
+    assert _errors(findings) == []
+    for finding in findings:
+        rule = RULES[finding.code]
+        assert finding.severity == rule.severity
+        assert finding.path.startswith("$")
+        assert finding.ids
+        assert finding.message
