@@ -129,7 +129,14 @@ def test_wrong_input_type_is_a_load_error() -> None:
 @pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("*.json")), ids=lambda p: str(p.relative_to(EXAMPLES)))
 def test_examples_load_and_dump_to_the_same_text(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert sc.dumps(sc.loads(text)) == text
+    version = json.loads(text)["schemaVersion"]
+    assert sc.dumps(sc.loads(text), version=version) == text
+    # and every example, whatever its version, upgrades to the latest losslessly
+    upgraded = sc.upgrade(text)
+    assert json.loads(upgraded)["schemaVersion"] == sc.SCHEMA_VERSION
+    assert sc.loads(upgraded) == sc.loads(text)
+    assert sc.dumps(sc.loads(upgraded)) == upgraded
+    assert sc.upgrade(upgraded, to=version) == text
 
 
 def test_dump_writes_whole_file(tmp_path: Path) -> None:

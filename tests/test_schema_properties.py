@@ -43,17 +43,23 @@ KEY_CODES = frozenset({"missing-field", "unknown-key", "invalid-namespace"})
 
 
 @functools.cache
-def reference(kind: str) -> Any:
-    """Plain jsonschema for a kind: the shipped schema, formats asserted, references offline."""
+def reference(kind: str, version: str | None = None) -> Any:
+    """Plain jsonschema for a kind: the shipped schema of that version, formats asserted, references offline."""
     return jsonschema.Draft202012Validator(
-        sc.schema(kind),
+        sc.schema(kind, version),
         registry=validation.registry(),
         format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
     )
 
 
+def version_of(data: object) -> str | None:
+    """The schema version a document says it follows, when it is one that ships (each has its own schema)."""
+    found = data.get("schemaVersion") if isinstance(data, dict) else None
+    return found if isinstance(found, str) and found in sc.SUPPORTED_VERSIONS else None
+
+
 def schema_errors(data: object, kind: str) -> list[Any]:
-    return list(reference(kind).iter_errors(data))
+    return list(reference(kind, version_of(data)).iter_errors(data))
 
 
 def json_path(parts: Any) -> str:
@@ -194,7 +200,7 @@ def test_every_generated_document_dumps_to_json_the_schema_accepts(doc: sc.Docum
 # --------------------------------------------------------------------------------------------------
 
 
-def generation_schema(kind: str, depth: int = 2) -> dict[str, Any]:
+def generation_schema(kind: str, depth: int = 2, version: str | None = None) -> dict[str, Any]:
     """The shipped schema with every ``$ref`` inlined, for hypothesis-jsonschema (which cannot follow
     references between files, nor recursive ones).
 
@@ -202,7 +208,7 @@ def generation_schema(kind: str, depth: int = 2) -> dict[str, Any]:
     empty. That narrows what is generated, never what is accepted: each value is still checked against
     the shipped schema.
     """
-    definitions = sc.schema("definitions")["$defs"]
+    definitions = sc.schema("definitions", version)["$defs"]
 
     def inline(node: Any, seen: tuple[str, ...]) -> Any:
         if isinstance(node, list):
@@ -217,7 +223,7 @@ def generation_schema(kind: str, depth: int = 2) -> dict[str, Any]:
             return {**{k: v for k, v in node.items() if k != "$ref"}, **target}
         return {k: v if k in ("enum", "const", "required") else inline(v, seen) for k, v in node.items()}
 
-    schema: dict[str, Any] = inline(sc.schema(kind), ())
+    schema: dict[str, Any] = inline(sc.schema(kind, version), ())
     del schema["$id"]
     return schema
 
@@ -242,15 +248,17 @@ def test_generation_schema_accepts_no_more_than_the_shipped_one() -> None:
     # the inlined copy must be a narrowing: everything it accepts, the shipped schema accepts
     for path in EXAMPLE_FILES:
         data = json.loads(path.read_text(encoding="utf-8"))
+        version = version_of(data)
         narrow = jsonschema.Draft202012Validator(
-            generation_schema(data["kind"], depth=10), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+            generation_schema(data["kind"], depth=10, version=version),
+            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
         )
         assert narrow.is_valid(data)
-        assert reference(data["kind"]).is_valid(data)
+        assert reference(data["kind"], version).is_valid(data)
         for mutation in list(mutations(data))[:200]:
             mutated = apply(data, mutation)
             if narrow.is_valid(mutated):
-                assert reference(data["kind"]).is_valid(mutated), mutation
+                assert reference(data["kind"], version).is_valid(mutated), mutation
 
 
 # --------------------------------------------------------------------------------------------------

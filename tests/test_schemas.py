@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import hashlib
 import json
 import zipfile
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ SCHEMAS = ROOT / "schemas"
 PACKAGED = schemagen.package_dir()
 NAMES = ["case", "response", "register", "definitions"]
 FILES = [schemagen.file_name(name) for name in NAMES]
+ALL_FILES = sorted(schemagen.generate())  # every version's files: the latest at the top, older ones in 1.0/ ...
 
 
 def load(name: str) -> dict[str, Any]:
@@ -93,7 +95,12 @@ def test_schema_has_a_versioned_id_and_says_it_is_generated(name: str) -> None:
 def test_document_schema_names_its_kind_and_versions(kind: str) -> None:
     schema = load(kind)
     assert schema["properties"]["kind"]["const"] == kind
-    assert schema["properties"]["schemaVersion"]["enum"] == sorted(converter.SUPPORTED_VERSIONS)
+    assert schema["properties"]["schemaVersion"]["const"] == converter.SCHEMA_VERSION
+    assert converter.SCHEMA_VERSION in schema["$id"]
+    for version in converter.SUPPORTED_VERSIONS - {converter.SCHEMA_VERSION}:
+        older = json.loads((SCHEMAS / version / schemagen.file_name(kind)).read_text(encoding="utf-8"))
+        assert older["properties"]["schemaVersion"]["const"] == version
+        assert f"/{version}/" in older["$id"]
     assert schema["required"][:2] == ["kind", "schemaVersion"]
     assert list(schema["properties"])[:2] == ["kind", "schemaVersion"]
 
@@ -114,10 +121,10 @@ def test_committed_schemas_are_what_the_model_generates() -> None:
 
 def test_no_stray_schema_files() -> None:
     for folder in (SCHEMAS, PACKAGED):
-        assert sorted(p.name for p in folder.glob("*.json")) == sorted(FILES), folder
+        assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.json")) == ALL_FILES, folder
 
 
-@pytest.mark.parametrize("file", FILES)
+@pytest.mark.parametrize("file", ALL_FILES)
 def test_packaged_copy_is_identical_to_the_committed_one(file: str) -> None:
     assert (PACKAGED / file).read_bytes() == (SCHEMAS / file).read_bytes()
 
@@ -133,7 +140,7 @@ def test_generation_is_deterministic_and_canonical() -> None:
 
 def test_check_mode_names_the_command_and_write_mode_fixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert schemagen.main(["--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FILES)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json")) == ALL_FILES
     assert schemagen.main(["--check", "--out", str(tmp_path)]) == 0
     (tmp_path / "case.schema.json").write_text("{}\n", encoding="utf-8")
     capsys.readouterr()
@@ -261,18 +268,22 @@ def test_each_kind_file_is_self_contained(kind: str) -> None:
     def refuse(uri: str) -> Any:
         raise no_such_resource(ref=uri)
 
-    schema = load(kind)
-    validator = jsonschema.Draft202012Validator(
-        schema, registry=referencing.Registry(retrieve=refuse), format_checker=jsonschema.FormatChecker()
-    )
+    def validator(version: str) -> Any:
+        folder = SCHEMAS if version == converter.SCHEMA_VERSION else SCHEMAS / version
+        schema = json.loads((folder / schemagen.file_name(kind)).read_text(encoding="utf-8"))
+        return jsonschema.Draft202012Validator(
+            schema, registry=referencing.Registry(retrieve=refuse), format_checker=jsonschema.FormatChecker()
+        )
+
     documents = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.rglob("*.json"))]
-    mine = [d for d in documents if d["kind"] == kind]
+    mine = [d for d in documents if d.get("kind") == kind]
     if kind != "register":
         assert mine
     for document in mine:
-        assert list(validator.iter_errors(document)) == []
-    broken = {"kind": kind, "schemaVersion": "1.0", "extensions": {"Not a namespace": 1}}
-    assert list(validator.iter_errors(broken))
+        assert list(validator(document["schemaVersion"]).iter_errors(document)) == []
+    for version in converter.SUPPORTED_VERSIONS:
+        broken = {"kind": kind, "schemaVersion": version, "extensions": {"Not a namespace": 1}}
+        assert list(validator(version).iter_errors(broken))
 
 
 def test_every_model_type_has_its_definition() -> None:
@@ -305,3 +316,38 @@ def test_dates_say_format_date_and_carry_a_pattern() -> None:
     assert defs["Date"]["pattern"] == converter.DATE_PATTERN
     assert defs["PartialDate"]["pattern"] == converter.PARTIAL_DATE_PATTERN
     assert {"format": "date"}.items() <= defs["PartialDate"]["anyOf"][1].items()
+
+
+# The structure of the 1.0 schemas (every keyword but the prose: titles, descriptions, comments) as they were
+# published with version 1.0 of the format. Version 1.0 is frozen: generating it from today's model must give
+# the same structure, so that a 1.0 document is judged today exactly as it was then.
+FROZEN_1_0 = {
+    "case": "d417edaa729534ca2f78fc83084952f88c34d0e77cb7bca86950c1285ed28e86",
+    "response": "4da91cfbc2a8dad656d88fcda3f2ce7deadffedbcd23d0863236ba3a981711a2",
+    "register": "5ae78df8b15db9ce7f3bdc4379971491440b4a06bd9d557a31b23380b10c8cb0",
+    "definitions": "e1f9cdb8c5a5e5da130264d9a6fcc5fb387a63a9a5e94e724333bc21832a9914",
+}
+
+
+def structure_digest(schema: Any) -> str:
+    """A digest of a schema without its prose (titles, descriptions, comments)."""
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: strip(v) for k, v in node.items() if k not in ("title", "description", "$comment")}
+        if isinstance(node, list):
+            return [strip(item) for item in node]
+        return node
+
+    text = json.dumps(strip(schema), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("name", sorted(FROZEN_1_0))
+def test_schema_version_1_0_is_frozen(name: str) -> None:
+    generated = schemagen.generate()[f"1.0/{schemagen.file_name(name)}"]
+    assert structure_digest(generated) == FROZEN_1_0[name], (
+        f"the generated 1.0 {name} schema no longer has the structure 1.0 was published with: a change to the "
+        "model must add a field with metadata 'since' (or 'required_in' / 'full_date_in' for a relaxation), "
+        "never change what 1.0 accepts"
+    )

@@ -27,8 +27,30 @@ EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.json"))
 
 
 def hestia() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((HESTIA / "case.json").read_text(encoding="utf-8"))
+    """The Hestia case as a document of the latest schema version (the example file itself is 1.0)."""
+    data: dict[str, Any] = json.loads(sc.upgrade((HESTIA / "case.json").read_bytes()))
     return data
+
+
+def test_a_document_is_validated_against_its_own_version_s_schema() -> None:
+    data: dict[str, Any] = json.loads((HESTIA / "case.json").read_text(encoding="utf-8"))
+    assert data["schemaVersion"] == "1.0"
+    data["report"]["recommendations"][1]["provenance"] = {"fidelity": "summary"}  # new in 1.1
+    del data["report"]["recommendations"][2]["text"]  # required in 1.0, optional since 1.1
+    data["report"]["recommendations"][3]["deadline"] = {"type": "fixed", "date": "2025-03"}  # a month: 1.1
+    expected = {
+        ("unknown-key", "$.report.recommendations[1].provenance", "1.0/definitions.schema.json#/$defs/Recommendation/additionalProperties"),
+        ("missing-field", "$.report.recommendations[2].text", "1.0/definitions.schema.json#/$defs/Recommendation/required"),
+        ("invalid-date", "$.report.recommendations[3].deadline.date", "1.0/definitions.schema.json#/$defs/Date/pattern"),
+    }
+    for engine in ("fast", "jsonschema"):
+        report = sc.validate(data, engine=engine)
+        assert {(p.code, p.path, p.schema_path) for p in report.problems} == expected, engine
+    message = next(p.message for p in sc.validate(data).problems if p.code == "unknown-key")
+    assert "new in schema version 1.1" in message
+    data["schemaVersion"] = "1.1"
+    assert sc.validate(data).valid
+    assert sc.validate(data, engine="jsonschema").valid
 
 
 def loader_problems(data: object) -> set[tuple[str, str]]:
@@ -100,7 +122,7 @@ def test_schema_problems_carry_the_failing_schema_location(engine: validation.En
         (
             "invalid-date",
             "$.report.recommendations[1].deadline.date",
-            "definitions.schema.json#/$defs/Date/format",
+            "definitions.schema.json#/$defs/PartialDate/anyOf",
         ),
         ("invalid-date", "$.report.published", "definitions.schema.json#/$defs/PartialDate/pattern"),
         ("empty-string", "$.complaint.title", "definitions.schema.json#/$defs/Complaint/properties/title/minLength"),
@@ -165,6 +187,9 @@ def test_fixed_dates_are_calendar_dates(value: str, valid: bool) -> None:
         assert codes_and_paths(report) == {("invalid-date", "$.report.recommendations[0].deadline.date")}
         assert report.problems[0].schema_path is not None
     assert (loader_problems(doc) == set()) is valid
+    assert sc.validate(doc, engine="jsonschema").valid is valid
+    doc["schemaVersion"] = "1.0"
+    assert sc.validate(doc).valid is (valid and len(value) == 10)
 
 
 @pytest.mark.parametrize(

@@ -40,13 +40,17 @@ __all__ = [
     "KINDS",
     "SCHEMA_VERSION",
     "SUPPORTED_VERSIONS",
+    "FieldRule",
     "camel",
+    "deadline_tags",
+    "field_rule",
     "get_converter",
     "needed_version",
     "newer_features",
     "kind_of",
     "structure_document",
     "unstructure_document",
+    "version_key",
 ]
 
 SCHEMA_VERSION: Final = "1.1"
@@ -307,8 +311,51 @@ def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[object, object], tu
     return structure
 
 
-def _deadline_structure(conv: cattrs.Converter) -> Callable[[object, object], m.Deadline]:
-    hooks = {tag: conv.get_structure_hook(cls) for tag, cls in DEADLINE_TAGS.items()}
+# --------------------------------------------------------------------------------------------------
+# Schema versions: what each version's documents may hold
+# --------------------------------------------------------------------------------------------------
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A schema version as a sortable tuple: ``"1.10"`` -> ``(1, 10)``."""
+    return tuple(int(part) for part in version.split("."))
+
+
+@attrs.frozen
+class FieldRule:
+    """What a schema version says about one model field.
+
+    ``present``: the version has the field at all (fields carry ``since`` metadata when added later).
+    ``required``: a document of the version must give it (a field's ``required_in`` metadata lists the
+    older versions that required what later ones made optional). ``full_date``: the version takes only a
+    full date here (``full_date_in``), where later ones take a month or a year too.
+    """
+
+    present: bool
+    required: bool
+    full_date: bool
+
+
+def field_rule(field: attrs.Attribute[Any], version: str) -> FieldRule:
+    """What schema ``version`` says about a model field; the model's metadata is the one source."""
+    meta = field.metadata
+    present = version_key(str(meta.get("since", "1.0"))) <= version_key(version)
+    required = field.default is attrs.NOTHING or version in meta.get("required_in", ())
+    return FieldRule(present=present, required=present and required, full_date=version in meta.get("full_date_in", ()))
+
+
+def deadline_tags(version: str) -> Mapping[str, type[m.Deadline]]:
+    """The deadline variants schema ``version`` knows, by their ``type`` value."""
+    return {
+        tag: cls
+        for tag, cls in DEADLINE_TAGS.items()
+        if version_key(getattr(cls, "__since__", "1.0")) <= version_key(version)
+    }
+
+
+def _deadline_structure(conv: cattrs.Converter, version: str) -> Callable[[object, object], m.Deadline]:
+    tags = deadline_tags(version)
+    hooks = {tag: conv.get_structure_hook(cls) for tag, cls in tags.items()}
 
     def structure(value: object, _: object) -> m.Deadline:
         if not isinstance(value, dict):
@@ -317,25 +364,43 @@ def _deadline_structure(conv: cattrs.Converter) -> Callable[[object, object], m.
             raise Invalid("missing-field", f"a deadline needs a {UNION_TAG!r}", key=UNION_TAG)
         tag = value[UNION_TAG]
         if not isinstance(tag, str) or tag not in hooks:
+            later = f" (it is new in schema version {_since_of(tag)})" if tag in DEADLINE_TAGS else ""
             raise Invalid(
                 "unknown-tag",
-                f"{tag!r} is not a deadline type; use one of: {', '.join(DEADLINE_TAGS)}",
+                f"{tag!r} is not a deadline type{later}; use one of: {', '.join(tags)}",
                 key=UNION_TAG,
             )
         rest = {k: v for k, v in value.items() if k != UNION_TAG}
-        result: m.Deadline = hooks[tag](rest, DEADLINE_TAGS[tag])
+        result: m.Deadline = hooks[tag](rest, tags[tag])
         return result
 
     return structure
 
 
-def _attrs_structure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[object, object], Any]]:
+def _since_of(tag: str) -> str:
+    return str(getattr(DEADLINE_TAGS[tag], "__since__", "1.0"))
+
+
+def _structure_full_date(value: object, _: object) -> PartialDate:
+    return PartialDate.from_date(_structure_date(value, _))
+
+
+def _attrs_structure_factory(conv: cattrs.Converter, version: str) -> Callable[[type], Callable[[object, object], Any]]:
     def factory(cls: type) -> Callable[[object, object], Any]:
         names = wire_names(cls)
         overrides: dict[str, Any] = {name: override(rename=key) for name, key in names.items()}
+        required: list[attrs.Attribute[Any]] = []
         for a in attrs.fields(cls):
+            rule = field_rule(a, version)
+            if not rule.present:
+                overrides[a.name] = override(omit=True)
+                continue
+            if rule.required and a.default is not attrs.NOTHING:
+                required.append(a)
             if "minimum" in a.metadata:
                 overrides[a.name] = override(rename=names[a.name], struct_hook=_minimum_hook(a.metadata["minimum"]))
+            elif rule.full_date:
+                overrides[a.name] = override(rename=names[a.name], struct_hook=_structure_full_date)
         inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
             cls,
             conv,
@@ -343,13 +408,35 @@ def _attrs_structure_factory(conv: cattrs.Converter) -> Callable[[type], Callabl
             _cattrs_detailed_validation=True,
             **overrides,
         )
+        if not required:
 
-        def structure(value: object, _: object) -> Any:
+            def structure(value: object, _: object) -> Any:
+                if not isinstance(value, dict):
+                    raise _wrong("an object", value)
+                return inner(value, cls)
+
+            return structure
+
+        def structure_requiring(value: object, _: object) -> Any:
             if not isinstance(value, dict):
                 raise _wrong("an object", value)
-            return inner(value, cls)
+            missing = [a for a in required if names[a.name] not in value]
+            if not missing:
+                return inner(value, cls)
+            errors: list[Exception] = []
+            for a in missing:
+                error = KeyError(names[a.name])
+                error.__notes__ = [
+                    AttributeValidationNote(f"Structuring class {cls.__qualname__} @ attribute {a.name}", a.name, a.type)
+                ]
+                errors.append(error)
+            try:
+                inner(value, cls)
+            except ClassValidationError as exc:
+                errors.extend(exc.exceptions)
+            raise ClassValidationError(f"While structuring {cls.__qualname__}", errors, cls)
 
-        return structure
+        return structure_requiring
 
     return factory
 
@@ -389,8 +476,12 @@ def _attrs_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Calla
     return factory
 
 
-def get_converter(converter: cattrs.Converter | None = None) -> cattrs.Converter:
+def get_converter(converter: cattrs.Converter | None = None, *, version: str = SCHEMA_VERSION) -> cattrs.Converter:
     """Register the library's hooks on ``converter`` (a new JSON-ready one when ``None``) and return it.
+
+    ``version`` is the schema version structuring follows (the latest by default): with ``"1.0"``, the
+    fields and values added in 1.1 are refused as a 1.0 schema refuses them, and the fields 1.0 requires
+    are required. Unstructuring is the same for every version.
 
     The hooks make structuring strict (no coercion, no unknown keys, every problem collected) and give the
     wire format: camelCase keys, ISO dates, tagged deadlines. Use the converter's ``structure`` and
@@ -423,10 +514,12 @@ def get_converter(converter: cattrs.Converter | None = None) -> cattrs.Converter
     conv.register_structure_hook(StrEnum, _structure_enum)
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(conv, t))
     conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
+    if version not in SUPPORTED_VERSIONS:
+        raise ValueError(f"{version!r} is not a schema version this library reads")
     conv.register_structure_hook_factory(
-        lambda t: attrs.has(t) and t is not PartialDate, _attrs_structure_factory(conv)
+        lambda t: attrs.has(t) and t is not PartialDate, _attrs_structure_factory(conv, version)
     )
-    conv.register_structure_hook(m.Deadline, _deadline_structure(conv))
+    conv.register_structure_hook(m.Deadline, _deadline_structure(conv, version))
 
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
@@ -440,8 +533,8 @@ def get_converter(converter: cattrs.Converter | None = None) -> cattrs.Converter
 
 
 @cache
-def _default() -> cattrs.Converter:
-    return get_converter()
+def _default(version: str = SCHEMA_VERSION) -> cattrs.Converter:
+    return get_converter(version=version)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -449,39 +542,23 @@ def _default() -> cattrs.Converter:
 # --------------------------------------------------------------------------------------------------
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
-def _since(metadata: Mapping[str, Any]) -> str:
-    return str(metadata.get("since", "1.0"))
-
-
-# Values of fields that existed in 1.0 but that only 1.1 allows: what each needs, and why.
-def _newer_value(obj: object, name: str, value: object) -> str | None:
-    if isinstance(obj, m.FixedDeadline) and name == "date" and isinstance(value, PartialDate) and value.day is None:
-        return "a fixed deadline known only to the month or the year"
-    if isinstance(obj, m.Action | m.Recommendation | m.Part) and name == "text" and value is None:
-        return "an item or part whose text is not recorded"
-    if isinstance(obj, m.Recommendation) and name == "addressees" and not value:
-        return "a recommendation whose addressees are not recorded"
-    if isinstance(value, m.NotCapturedDeadline):
-        return "the 'not-captured' deadline"
-    return None
-
-
 def newer_features(doc: object, version: str, path: str = "$") -> list[Problem]:
     """What in ``doc`` (a document or any model object) a document of schema ``version`` cannot say.
 
     Each problem has the code ``needs-newer-version``, the JSON path of the value and a message naming the
-    version that introduced it. An empty list means the document can be written as ``version``.
+    version that can say it. An empty list means the document can be written as ``version``. The rules
+    are those the loader applies to a document of that version (:func:`field_rule`, :func:`deadline_tags`).
 
-    >>> newer_features(m.Citation(title="Report"), "1.0")
-    []
+    >>> newer_features(m.NotCapturedDeadline(), "1.0")[0].message
+    "the deadline type 'not-captured' is new in schema version 1.1"
     """
-    wanted = _version_key(version)
+    tags = deadline_tags(version)
     out: list[Problem] = []
     stack: list[tuple[object, str]] = [(doc, path)]
+
+    def problem(where: str, message: str) -> None:
+        out.append(Problem(code="needs-newer-version", message=message, path=where))
+
     while stack:
         obj, here = stack.pop()
         if isinstance(obj, tuple):
@@ -490,30 +567,29 @@ def newer_features(doc: object, version: str, path: str = "$") -> list[Problem]:
         cls: Any = type(obj)
         if not attrs.has(cls) or isinstance(obj, PartialDate):
             continue
+        tag: str | None = _TAG_OF.get(cls)  # type: ignore[arg-type]
+        if tag is not None and tag not in tags:
+            problem(join_path(here, UNION_TAG), f"the deadline type {tag!r} is new in schema version {_since_of(tag)}")
+            continue
         names = wire_names(cls)
         children: list[tuple[object, str]] = []
         for field in attrs.fields(cls):
             value = getattr(obj, field.name)
             where = join_path(here, names[field.name])
-            since = _since(field.metadata)
+            rule = field_rule(field, version)
             default = field.default
             is_default = default is not attrs.NOTHING and value == (
                 default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
             )
-            if _version_key(since) > wanted and not is_default:
-                out.append(
-                    Problem(
-                        code="needs-newer-version",
-                        message=f"'{names[field.name]}' is new in schema version {since}",
-                        path=where,
-                    )
-                )
+            if not rule.present:
+                if not is_default:
+                    problem(where, f"{names[field.name]!r} is new in schema version {field.metadata.get('since')}")
                 continue
-            reason = _newer_value(obj, field.name, value)
-            if reason is not None and _version_key("1.1") > wanted:
-                out.append(
-                    Problem(code="needs-newer-version", message=f"{reason} needs schema version 1.1", path=where)
-                )
+            if rule.required and is_default:
+                problem(where, f"schema version {version} requires {names[field.name]!r}; later versions do not")
+                continue
+            if rule.full_date and isinstance(value, PartialDate) and value.day is None:
+                problem(where, f"schema version {version} takes only a full date here, not {value}")
                 continue
             children.append((value, where))
         stack.extend(reversed(children))
@@ -526,7 +602,7 @@ def needed_version(doc: object) -> str:
     >>> needed_version(m.NotCapturedDeadline())
     '1.1'
     """
-    for version in sorted(SUPPORTED_VERSIONS, key=_version_key):
+    for version in sorted(SUPPORTED_VERSIONS, key=version_key):
         if not newer_features(doc, version):
             return version
     return SCHEMA_VERSION
@@ -547,7 +623,7 @@ def unstructure_document(
                 Problem(
                     code="unsupported-version",
                     message=f"schema version {version!r} is not one this library writes "
-                    f"({', '.join(sorted(SUPPORTED_VERSIONS, key=_version_key))})",
+                    f"({', '.join(sorted(SUPPORTED_VERSIONS, key=version_key))})",
                 )
             ]
         )
@@ -609,6 +685,8 @@ def structure_document(
             )
         )
     result: m.Document | None = None
+    if converter is None and isinstance(version, str) and version in SUPPORTED_VERSIONS:
+        conv = _default(version)  # a document is read by the rules of the version it says it follows
     if cls is not None:
         rest = {k: v for k, v in data.items() if k not in (KIND_KEY, VERSION_KEY)}
         try:
@@ -649,14 +727,14 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
             index_note = _note(sub, IterableValidationNote)
             _walk(sub, join_path(path, index_note.index) if index_note is not None else path, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
+        later = _later_fields(exc.cl)
         for key in sorted(exc.extra_fields):
-            out.append(
-                Problem(
-                    code="unknown-key",
-                    message=f"{key!r} is not a field here; put publisher data under 'extensions'",
-                    path=join_path(path, key),
-                )
+            message = (
+                f"{key!r} is new in schema version {later[key]}; say \"schemaVersion\": \"{later[key]}\" to use it"
+                if key in later
+                else f"{key!r} is not a field here; put publisher data under 'extensions'"
             )
+            out.append(Problem(code="unknown-key", message=message, path=join_path(path, key)))
     elif isinstance(exc, Invalid):
         out.append(Problem(code=exc.code, message=exc.message, path=join_path(path, exc.key) if exc.key else path))
     elif isinstance(exc, BaseExceptionGroup):
@@ -666,6 +744,15 @@ def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
         out.append(Problem(code="json-too-deep", message="the document is nested too deeply to read", path=path))
     else:
         out.append(Problem(code="invalid-value", message=str(exc) or type(exc).__name__, path=path))
+
+
+@cache
+def _later_fields(cls: type) -> Mapping[str, str]:
+    """Wire key -> the version that added it, for the fields of ``cls`` added after 1.0."""
+    if not attrs.has(cls):
+        return {}
+    names = wire_names(cls)
+    return {names[a.name]: str(a.metadata["since"]) for a in attrs.fields(cls) if "since" in a.metadata}
 
 
 N = TypeVar("N", AttributeValidationNote, IterableValidationNote)

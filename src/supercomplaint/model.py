@@ -122,6 +122,11 @@ def new(text: str, since: str = "1.1") -> dict[str, str]:
     return {"doc": text, "since": since}
 
 
+def was_required(text: str, *versions: str) -> dict[str, Any]:
+    """Field metadata for a field that older schema versions (``versions``) require and later ones do not."""
+    return {"doc": text, "required_in": versions}
+
+
 
 
 # --------------------------------------------------------------------------------------------------
@@ -376,10 +381,13 @@ class FixedDeadline:
 
     date: PartialDate = attrs.field(
         converter=_partial,
-        metadata=doc(
-            "The last day on which the thing is due; a month or a year when the source gives no day "
-            "('in March 2025'): it then resolves to bounds, never to a guessed day (month or year: since 1.1)."
-        )
+        metadata={
+            **doc(
+                "The last day on which the thing is due; a month or a year when the source gives no day "
+                "('in March 2025'): it then resolves to bounds, never to a guessed day (month or year: since 1.1)."
+            ),
+            "full_date_in": ("1.0",),
+        },
     )
     as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
     extensions: Extensions = _ext("1.1")
@@ -443,6 +451,8 @@ class NotCapturedDeadline:
 
     Distinct from :class:`NoDeadline`, which says that the source states none.
     """
+
+    __since__ = "1.1"
 
     as_written: str | None = attrs.field(default=None, metadata=doc(_AS_WRITTEN))
     extensions: Extensions = _ext("1.1")
@@ -601,7 +611,9 @@ class Part:
     id: Id = attrs.field(metadata=doc("Stable id of the part, unique in the document."))
     text: str | None = attrs.field(
         default=None,
-        metadata=doc("The part's text as the source gives it; absent when the record does not have it (since 1.1)."),
+        metadata=was_required(
+            "The part's text as the source gives it; absent when the record does not have it (since 1.1).", "1.0"
+        ),
     )
     label: str | None = attrs.field(default=None, metadata=doc("The source's label as written, e.g. 'a)'."))
     parts: tuple[Part, ...] = attrs.field(default=(), metadata=doc("Sub-parts, in source order."))
@@ -655,7 +667,9 @@ class Action:
     owner: Ref = attrs.field(metadata=doc("Id of the decision-making authority that will take the action."))
     text: str | None = attrs.field(
         default=None,
-        metadata=doc("The action's text as the source gives it; absent when the record does not have it (since 1.1)."),
+        metadata=was_required(
+            "The action's text as the source gives it; absent when the record does not have it (since 1.1).", "1.0"
+        ),
     )
     label: str | None = attrs.field(
         default=None, metadata=doc("The source's own number for the action as written, e.g. '5.1'.")
@@ -691,15 +705,17 @@ class Recommendation:
     id: Id = attrs.field(metadata=doc("Stable id of the recommendation, unique in the document."))
     addressees: tuple[Ref, ...] = attrs.field(
         default=(),
-        metadata=doc(
+        metadata=was_required(
             "Ids of the bodies or groups it is addressed to; several means jointly. Required unless "
-            "'addressees' is listed as not captured (optional since 1.1)."
+            "'addressees' is listed as not captured (optional since 1.1).",
+            "1.0",
         ),
     )
     text: str | None = attrs.field(
         default=None,
-        metadata=doc(
-            "The recommendation's text as the source gives it; absent when the record does not have it (since 1.1)."
+        metadata=was_required(
+            "The recommendation's text as the source gives it; absent when the record does not have it (since 1.1).",
+            "1.0",
         ),
     )
     label: str | None = attrs.field(

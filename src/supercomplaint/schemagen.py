@@ -54,6 +54,7 @@ __all__ = [
     "check_or_write",
     "default_directories",
     "file_name",
+    "folder",
     "generate",
     "main",
     "package_dir",
@@ -161,7 +162,8 @@ def _field_doc(cls: type, field: attrs.Attribute[Any]) -> str:
 class _Builder:
     """Collects ``$defs`` while translating model types into schemas."""
 
-    def __init__(self) -> None:
+    def __init__(self, version: str = c.SCHEMA_VERSION) -> None:
+        self.version = version
         self.defs: dict[str, dict[str, Any]] = {}
         self.module_docs = _attribute_docs(m)
 
@@ -234,12 +236,15 @@ class _Builder:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
+            rule = c.field_rule(field, self.version)
+            if not rule.present:
+                continue
             key = names[field.name]
-            schema = self.type_schema(hints[field.name], here)
+            schema = self.type_schema(dt.date if rule.full_date else hints[field.name], here)
             if "minimum" in field.metadata:
                 schema["minimum"] = field.metadata["minimum"]
             properties[key] = {"title": _humanise(field.name), "description": _field_doc(cls, field), **schema}
-            if field.default is attrs.NOTHING:
+            if rule.required:
                 required.append(key)
         return properties, required
 
@@ -314,7 +319,8 @@ class _Builder:
 
     def _deadline(self) -> dict[str, Any]:
         branches = []
-        for tag, cls in c.DEADLINE_TAGS.items():
+        known = c.deadline_tags(self.version)
+        for tag, cls in known.items():
             name = self.define(cls.__name__, functools.partial(self.object_schema, cls, DEFINITIONS, tag))
             branches.append(
                 {
@@ -322,7 +328,7 @@ class _Builder:
                     "then": {"$ref": self.ref(name, DEFINITIONS)},
                 }
             )
-        tags = ", ".join(f"'{tag}'" for tag in c.DEADLINE_TAGS)
+        tags = ", ".join(f"'{tag}'" for tag in known)
         return {
             "title": "Deadline",
             "description": f"{self.module_docs['Deadline']} The key '{c.UNION_TAG}' says which: {tags}.",
@@ -332,7 +338,7 @@ class _Builder:
                 c.UNION_TAG: {
                     "title": "Deadline type",
                     "description": f"Which kind of deadline this is, one of {tags} (a closed list).",
-                    "enum": list(c.DEADLINE_TAGS),
+                    "enum": list(known),
                 }
             },
             "allOf": branches,
@@ -341,12 +347,12 @@ class _Builder:
 
 def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
     properties, required = builder.properties(cls, kind)
-    versions = sorted(c.SUPPORTED_VERSIONS)
+    version = builder.version
     return {
         "$schema": DIALECT,
-        "$id": schema_id(kind),
+        "$id": schema_id(kind, version),
         "$comment": GENERATED_NOTE,
-        "title": f"supercomplaint {kind} document, schema version {c.SCHEMA_VERSION}",
+        "title": f"supercomplaint {kind} document, schema version {version}",
         "description": f"{_class_doc(cls)} Self-contained: the shared definitions ({file_name(DEFINITIONS)}) "
         "are embedded under $defs.",
         "type": "object",
@@ -359,8 +365,9 @@ def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
             },
             c.VERSION_KEY: {
                 "title": "Schema version",
-                "description": "The version of the supercomplaint schemas the document follows.",
-                "enum": versions,
+                "description": f"The version of the supercomplaint schemas the document follows: '{version}' for "
+                "this schema (each version has its own schema file).",
+                "const": version,
             },
             **properties,
         },
@@ -372,21 +379,35 @@ BUNDLED: Final = "supercomplaint-definitions"
 """The key under ``$defs`` of each kind's schema that embeds the shared definitions (a bundled resource)."""
 
 
+def folder(version: str) -> str:
+    """Where a version's files live, relative to a schema folder: the latest at the top, older ones in a
+    sub-folder named after the version (``1.0/``)."""
+    return "" if version == c.SCHEMA_VERSION else f"{version}/"
+
+
 def generate() -> dict[str, dict[str, Any]]:
-    """Every schema, by file name: one per document kind, then the shared definitions.
+    """Every schema, by file name relative to a schema folder: for each supported version, one per
+    document kind, then the shared definitions (older versions under ``1.0/`` and so on).
 
     Each kind's file is self-contained: it embeds the shared definitions as a bundled schema resource
     (JSON Schema 2020-12, "bundling"), under ``$defs`` with the definitions file's own ``$id``, so that its
     relative ``$ref``s resolve inside the file and no validator needs to fetch anything. The definitions
     file is shipped too, for tools that read definitions on their own.
     """
-    builder = _Builder()
+    out: dict[str, dict[str, Any]] = {}
+    for version in sorted(c.SUPPORTED_VERSIONS, key=c.version_key, reverse=True):
+        out.update({folder(version) + name: schema for name, schema in _generate_version(version).items()})
+    return out
+
+
+def _generate_version(version: str) -> dict[str, dict[str, Any]]:
+    builder = _Builder(version)
     out = {file_name(kind): _document_schema(builder, kind, cls) for kind, cls in c.KINDS.items()}
     definitions = {
         "$schema": DIALECT,
-        "$id": schema_id(DEFINITIONS),
+        "$id": schema_id(DEFINITIONS, version),
         "$comment": GENERATED_NOTE,
-        "title": f"supercomplaint shared definitions, schema version {c.SCHEMA_VERSION}",
+        "title": f"supercomplaint shared definitions, schema version {version}",
         "description": "Definitions shared by the case, response and register schemas, referred to by $ref.",
         "$defs": {name: builder.defs[name] for name in sorted(builder.defs)},
     }
@@ -449,9 +470,9 @@ def write(directories: Sequence[Path]) -> list[Path]:
     written = []
     schemas = generate()
     for directory in directories:
-        directory.mkdir(parents=True, exist_ok=True)
         for name, schema in schemas.items():
             path = directory / name
+            path.parent.mkdir(parents=True, exist_ok=True)
             text = render(schema)
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 atomic_write(path, text.encode("utf-8"))

@@ -92,30 +92,54 @@ class ValidationReport:
 # --------------------------------------------------------------------------------------------------
 
 
-def _file(kind: str) -> str:
-    return f"{kind}.schema.json"
+def _versions() -> tuple[str, frozenset[str]]:
+    """The latest schema version and every version that ships (the converter's constants)."""
+    from .converter import SCHEMA_VERSION, SUPPORTED_VERSIONS
+
+    return SCHEMA_VERSION, SUPPORTED_VERSIONS
+
+
+def _file(kind: str, version: str | None = None) -> str:
+    """A shipped schema's name relative to the schema folder: the latest version's at the top, older
+    versions' in a folder named after the version (``1.0/case.schema.json``), as schemagen writes them."""
+    latest, _ = _versions()
+    prefix = "" if version is None or version == latest else f"{version}/"
+    return f"{prefix}{kind}.schema.json"
+
+
+def _version_of(data: object) -> str:
+    """The schema version a document says it follows, when this library knows it; else the latest."""
+    latest, supported = _versions()
+    found = data.get("schemaVersion") if isinstance(data, dict) else None
+    return found if isinstance(found, str) and found in supported else latest
 
 
 @functools.cache
 def _shipped() -> Mapping[str, dict[str, Any]]:
     """The shipped schemas, by file name. Never handed out: validators rely on these very objects."""
     folder = resources.files(__package__ or "supercomplaint").joinpath("schemas")
+    _, supported = _versions()
     out: dict[str, dict[str, Any]] = {}
-    for name in (*_KINDS, _DEFINITIONS):
-        loaded = json.loads(folder.joinpath(_file(name)).read_text(encoding="utf-8"))
-        out[_file(name)] = loaded
+    for version in sorted(supported):
+        for name in (*_KINDS, _DEFINITIONS):
+            file = _file(name, version)
+            out[file] = json.loads(folder.joinpath(file).read_text(encoding="utf-8"))
     return out
 
 
-def schema(kind: str) -> dict[str, Any]:
+def schema(kind: str, version: str | None = None) -> dict[str, Any]:
     """A copy of the shipped JSON Schema of a document kind (``case``, ``response``, ``register``).
 
-    ``schema("definitions")`` gives the shared definitions the three refer to. Raises :class:`ValueError`
-    for any other name.
+    ``schema("definitions")`` gives the shared definitions the three refer to. ``version`` picks the schema
+    version (the latest by default; every version this library reads ships). Raises :class:`ValueError`
+    for any other name or version.
     """
     if kind not in (*_KINDS, _DEFINITIONS):
         raise ValueError(f"{kind!r} is not a schema; use one of: {', '.join((*_KINDS, _DEFINITIONS))}")
-    return copy.deepcopy(_shipped()[_file(kind)])
+    _, supported = _versions()
+    if version is not None and version not in supported:
+        raise ValueError(f"{version!r} is not a schema version; use one of: {', '.join(sorted(supported))}")
+    return copy.deepcopy(_shipped()[_file(kind, version)])
 
 
 class SchemaNotShipped(LookupError):
@@ -156,12 +180,12 @@ def _locations() -> Mapping[int, str]:
                 walk(child, f"{where}/{index}")
 
     shipped = _shipped()
-    for contents in shipped.values():
+    for name, contents in shipped.items():
         # A kind's file embeds the shared definitions (a bundled resource); whichever copy a validator
         # resolves a $ref to, its keywords are placed in the definitions file, where a reader finds them.
         bundled = contents.get("$defs", {}).get(_BUNDLED)
         if bundled is not None:
-            walk(bundled, f"{_DEFINITIONS_FILE}#")
+            walk(bundled, f"{_sibling(name, _DEFINITIONS_FILE)}#")
     for name, contents in shipped.items():
         walk(contents, f"{name}#")
     return out
@@ -218,8 +242,8 @@ def _make_validator(root: Mapping[str, Any]) -> Validator:
 
 
 @functools.cache
-def _validator(kind: str) -> Validator:
-    return _make_validator(_shipped()[_file(kind)])
+def _validator(kind: str, version: str | None = None) -> Validator:
+    return _make_validator(_shipped()[_file(kind, version)])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -238,10 +262,19 @@ _EXPECTED: Final = {
 
 
 def _definition(location: str | None) -> str | None:
-    prefix = f"{_DEFINITIONS_FILE}#/$defs/"
-    if location is None or not location.startswith(prefix):
+    marker = f"{_DEFINITIONS_FILE}#/$defs/"
+    if location is None or marker not in location:
         return None
-    return location[len(prefix) :].split("/", 1)[0]
+    head, _, rest = location.partition(marker)
+    if head and not head.endswith("/"):
+        return None
+    return rest.split("/", 1)[0]
+
+
+def _sibling(file: str, name: str) -> str:
+    """The shipped file ``name`` in the same folder as the shipped file ``file``."""
+    folder, slash, _ = file.rpartition("/")
+    return f"{folder}{slash}{name}"
 
 
 def _problems_of(error: ValidationError) -> Iterator[Problem]:
@@ -293,10 +326,11 @@ def _problems_of(error: ValidationError) -> Iterator[Problem]:
             yield problem("unexpected-kind", f"expected a {value!r} document, found {instance!r}")
         else:
             yield problem("unknown-kind", f"{instance!r} is not a document kind; use one of: {', '.join(_KINDS)}")
-    elif keyword == "enum" and location is not None and location.endswith("/properties/schemaVersion"):
+    elif keyword == "const" and location is not None and location.endswith("/properties/schemaVersion"):
+        _, supported = _versions()
         yield problem(
             "unsupported-version",
-            f"schema version {instance!r} is not one this library reads ({', '.join(value)})",
+            f"schema version {instance!r} is not one this library reads ({', '.join(sorted(supported))})",
         )
     elif keyword == "enum" and definition == "Deadline":
         yield problem("unknown-tag", f"{instance!r} is not a deadline type; use one of: {', '.join(value)}")
@@ -384,7 +418,7 @@ def _follow(node: dict[str, Any], where: str) -> tuple[dict[str, Any], str]:
 @functools.cache
 def _target(ref: str, file: str) -> tuple[dict[str, Any], str]:
     file_part, _, pointer = ref.partition("#")
-    file = file_part or file
+    file = _sibling(file, file_part) if file_part else file
     target: Any = _shipped()[file]
     for token in pointer.strip("/").split("/"):
         target = target[token.replace("~1", "/").replace("~0", "~")]
@@ -439,7 +473,7 @@ _VALUE_KEYWORDS: Final = {
     "out-of-range": "minimum",
     "invalid-value": "enum",
     "unknown-tag": "enum",
-    "unsupported-version": "enum",
+    "unsupported-version": "const",
     "unknown-kind": "const",
     "invalid-id": "pattern",
     "invalid-url": "pattern",
@@ -455,8 +489,9 @@ class _Placer:
     Places are remembered by path, so that many problems in one array cost one walk.
     """
 
-    def __init__(self, data: object, kind: str) -> None:
-        self.places: dict[str, _Place | None] = {"$": (_shipped()[_file(kind)], f"{_file(kind)}#", data)}
+    def __init__(self, data: object, kind: str, version: str | None = None) -> None:
+        file = _file(kind, version)
+        self.places: dict[str, _Place | None] = {"$": (_shipped()[file], f"{file}#", data)}
 
     def at(self, path: str) -> _Place | None:
         if path in self.places:
@@ -505,10 +540,11 @@ class _Placer:
 def _placed(problems: tuple[Problem, ...], data: object, kind: str | None, requested: str | None) -> list[Problem]:
     """The loader's problems, each with the schema location (in ``kind``'s schema) refusing the same value."""
     out = []
-    placer = _Placer(data, kind) if kind is not None else None
+    version = _version_of(data)
+    placer = _Placer(data, kind, version) if kind is not None else None
     for problem in problems:
         if problem.code == "unexpected-kind" and requested is not None:
-            location: str | None = f"{_file(requested)}#/properties/kind/const"
+            location: str | None = f"{_file(requested, version)}#/properties/kind/const"
         elif placer is None or problem.code.startswith("json-"):
             location = None
         else:
@@ -591,14 +627,14 @@ def validate(data: object, kind: str | None = None, *, engine: Engine = "fast") 
 
     found: list[Problem] | None = None
     if target is not None:
-        found = _problems_against(data, _validator(target))
+        found = _problems_against(data, _validator(target, _version_of(data)))
         if found is not None and kind is not None and target != kind:
             found.append(
                 Problem(
                     code="unexpected-kind",
                     message=f"expected a {kind!r} document, found {target!r}",
                     path="$.kind",
-                    schema_path=f"{_file(kind)}#/properties/kind/const",
+                    schema_path=f"{_file(kind, _version_of(data))}#/properties/kind/const",
                 )
             )
     if found is None or (not found and loader_problems):
