@@ -173,7 +173,9 @@ def test_problems_come_in_a_stable_order() -> None:
         ("2021-13-01", False),
         ("0000-01-01", False),
         ("2021-1-01", False),
-        ("2021-01", False),
+        ("2021-01", True),  # a month: since 1.1 (a 1.0 document takes only a full date here)
+        ("2021", True),
+        ("2021-00", False),
         ("٢٠٢١-01-01", False),
         ("2021-01-01\n", False),
     ],
