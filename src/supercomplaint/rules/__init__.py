@@ -8,8 +8,10 @@ the JSON path of the offending object, the ids involved, and a plain message.
 Every rule costs time linear in the size of the document: the document is indexed once, and no rule
 compares all pairs of objects.
 
-The rules live in one module per concern: ``references`` (SC1xx), ``items`` (SC2xx), ``dates`` (SC3xx)
-and ``responses`` (SC4xx), sharing the index of ``context``.
+The rules live in one module per concern: ``references`` (SC1xx), ``items`` (SC2xx), ``dates`` (SC3xx),
+``responses`` (SC4xx) and ``records`` (SC5xx: what the record does not hold), sharing the index of
+``context``. A finding is an error, a warning or a note (:class:`~supercomplaint.problems.Severity`); the
+rules page says when each is chosen.
 
 >>> import supercomplaint as sc
 >>> [f.code for f in sc.check(sc.load("examples/hestia/case.json")) if f.severity == "error"]
