@@ -86,6 +86,29 @@ _ONS = st.from_regex(r"[EW][0-9]{8}", fullmatch=True)
 _IDENTIFIERS = st.lists(st.builds(m.Identifier, scheme=st.just("ons-pfa"), value=_ONS), max_size=1)
 _POSITION = st.none() | st.sampled_from(list(m.Position))
 _PROGRESS = st.none() | st.sampled_from(list(m.Progress))
+_CITATION = st.builds(
+    m.Citation,
+    title=_SHORT,
+    url=st.none() | st.just(m.Url("https://example.org/plan.pdf")),
+    publisher=_OPT_SHORT,
+    published=st.none() | st.just(PartialDate(2024, 3)),
+    extensions=_EXT,
+)
+# Mostly absent (the report's own words, verbatim); else any fidelity, from any source.
+_BOOL = st.booleans()
+_PROVENANCE = st.none() | st.none() | st.builds(
+    m.Provenance,
+    fidelity=st.sampled_from(list(m.TextFidelity)),
+    source=st.none() | _CITATION,
+    note=_OPT_SHORT,
+    extensions=_EXT,
+)
+_SIGNATORIES = st.lists(
+    st.builds(m.Signatory, name=_SHORT, role=_OPT_SHORT, body=st.none(), extensions=_EXT), max_size=2
+)
+_ITEM_IDENTIFIERS = st.lists(
+    st.builds(m.Identifier, scheme=st.just("hmicfrs-register"), value=_SHORT, extensions=_EXT), max_size=1
+)
 
 
 def partial_dates(
@@ -126,19 +149,72 @@ def deadlines(after: dt.date | None = None, *, resolvable: bool = False) -> st.S
         st.builds(m.ImmediateDeadline, as_written=as_written)
         | st.builds(m.OpenDeadline, as_written=as_written)
         | st.builds(m.NoDeadline, as_written=as_written)
+        | st.builds(m.NotCapturedDeadline, as_written=as_written)
     )
-    return fixed | period | others
+    month = st.builds(
+        lambda day, whole_year: PartialDate(day.year) if whole_year else PartialDate(day.year, day.month),
+        st.dates(min_value=start, max_value=start + dt.timedelta(days=3 * 365)),
+        st.booleans(),
+    ).filter(lambda when: when.earliest >= start)
+    return fixed | period | others | st.builds(m.FixedDeadline, date=month, as_written=as_written)
 
 
 _LABEL = st.none() | st.just("a)")
 
 
 def _parts(draw: st.DrawFn, prefix: str, depth: int = 2) -> tuple[m.Part, ...]:
-    out = []
+    out: list[m.Part] = []
     for i in range(draw(st.integers(min_value=0, max_value=2))):
         pid = f"{prefix}.{i}"
         children = _parts(draw, pid, depth - 1) if depth > 1 else ()
-        out.append(m.Part(id=m.Id(pid), text=draw(_TEXT), label=draw(_LABEL), parts=children))
+        links: tuple[m.ItemLink, ...] = ()
+        if draw(_BOOL) and bool(out):  # "the information in the third point must include": a sibling
+            sibling = m.Ref(out[-1].id)
+            links = (m.ItemLink(relation=m.LinkRelation.REFERS_TO, target=sibling, as_written=draw(_OPT_SHORT)),)
+        out.append(
+            m.Part(
+                id=m.Id(pid),
+                text=draw(_OPT_TEXT | _TEXT),
+                label=draw(_LABEL),
+                parts=children,
+                provenance=draw(_PROVENANCE),
+                links=links,
+                extensions=draw(_EXT),
+            )
+        )
+    return tuple(out)
+
+
+def _part_ids(parts: tuple[m.Part, ...]) -> list[m.Ref]:
+    out: list[m.Ref] = []
+    for part in parts:
+        out.append(m.Ref(part.id))
+        out.extend(_part_ids(part.parts))
+    return out
+
+
+def _renderings(draw: st.DrawFn, prefix: str, parts: tuple[m.Part, ...], by: list[m.Ref]) -> tuple[m.Rendering, ...]:
+    """Other documents' renderings of an item: own labels and wording, own parts, parts left out."""
+    out = []
+    for i in range(draw(st.integers(min_value=0, max_value=1))):
+        own = tuple(
+            m.Part(id=m.Id(f"{prefix}.r{i}.{j}"), text=draw(_OPT_TEXT), label=str(j + 1))
+            for j in range(draw(st.integers(min_value=0, max_value=2)))
+        )
+        out.append(
+            m.Rendering(
+                by=draw(st.none() | st.sampled_from(by)),
+                label=draw(_OPT_SHORT),
+                text=draw(_OPT_TEXT),
+                deadline_as_written=draw(st.none() | st.just("27/03/25")),
+                parts=own,
+                omits=tuple(draw(st.lists(st.sampled_from(_part_ids(parts)), max_size=1, unique=True)))
+                if parts
+                else (),
+                provenance=draw(_PROVENANCE),
+                extensions=draw(_EXT),
+            )
+        )
     return tuple(out)
 
 
@@ -147,17 +223,31 @@ def _deadline_after(draw: st.DrawFn, start: dt.date, *, resolvable: bool) -> m.D
     kind = draw(_RESOLVABLE_KINDS if resolvable else _DEADLINE_KINDS)
     as_written = draw(_OPT_SHORT)
     if kind == "fixed":
-        return m.FixedDeadline(
-            date=PartialDate.from_date(start + dt.timedelta(days=draw(_OFFSET))), as_written=as_written
-        )
+        day = start + dt.timedelta(days=draw(_OFFSET))
+        # "in March 2025": a month (or a year) wholly after the report, never a guessed day
+        whole = draw(st.sampled_from(["day", "day", "month", "year"]))
+        when = PartialDate.from_date(day)
+        if whole == "month" and PartialDate(day.year, day.month).earliest >= start:
+            when = PartialDate(day.year, day.month)
+        elif whole == "year" and PartialDate(day.year).earliest >= start:
+            when = PartialDate(day.year)
+        return m.FixedDeadline(date=when, as_written=as_written, extensions=draw(_EXT))
     if kind == "period":
+        amount, unit = draw(_AMOUNT), draw(_UNIT)
+        # "within 56 days ..., namely by 28 May 2024": a stated date, sometimes a day or two off
+        stated = None
+        if draw(st.booleans()):
+            stated = start + dt.timedelta(days=draw(st.integers(min_value=1, max_value=3 * 365)))
         return m.PeriodDeadline(
-            amount=draw(_AMOUNT),
-            unit=draw(_UNIT),
+            amount=amount,
+            unit=unit,
             anchor=m.Anchor.REPORT_PUBLISHED,
             counting=draw(_COUNTING),
+            stated_date=stated,
             as_written=as_written,
         )
+    if kind == "not-captured":
+        return m.NotCapturedDeadline(as_written=as_written)
     if kind == "immediate":
         return m.ImmediateDeadline(as_written=as_written)
     if kind == "open":
@@ -165,8 +255,9 @@ def _deadline_after(draw: st.DrawFn, start: dt.date, *, resolvable: bool) -> m.D
     return m.NoDeadline(as_written=as_written)
 
 
-_DEADLINE_KINDS = st.sampled_from(["fixed", "period", "immediate", "open", "none"])
-_RESOLVABLE_KINDS = st.sampled_from(["fixed", "period"])
+_FOLLOW_UP_DEADLINES: list[m.Deadline] = [m.NoDeadline(), m.OpenDeadline(as_written="as soon as possible")]
+_DEADLINE_KINDS = st.sampled_from(["fixed", "period", "immediate", "open", "none", "not-captured"])
+_RESOLVABLE_KINDS = st.sampled_from(["fixed", "period", "fixed", "period", "not-captured"])
 _OFFSET = st.integers(min_value=0, max_value=3 * 365)
 _AMOUNT = st.integers(min_value=1, max_value=400)
 _UNIT = st.sampled_from(list(m.Unit))
@@ -175,10 +266,20 @@ _COUNTING = st.sampled_from(list(m.Counting))
 
 _OTHER_KINDS = st.sampled_from([k for k in m.BodyKind if k is not m.BodyKind.DESIGNATED_BODY])
 _ALIASES = st.lists(_SHORT, max_size=2)
+_DATED_NAMES = st.lists(
+    st.builds(
+        m.DatedName,
+        name=_SHORT,
+        since=st.none() | st.just(PartialDate(2015)),
+        until=st.none() | st.just(PartialDate(2017, 7)),
+        extensions=_EXT,
+    ),
+    max_size=1,
+)
 
 
 def _bodies(draw: st.DrawFn, prefix: str, count: int, kind: m.BodyKind | None = None) -> list[m.Body]:
-    out = []
+    out: list[m.Body] = []
     for i in range(count):
         out.append(
             m.Body(
@@ -189,6 +290,8 @@ def _bodies(draw: st.DrawFn, prefix: str, count: int, kind: m.BodyKind | None = 
                 area=draw(_OPT_SHORT),
                 office=draw(_OPT_SHORT),
                 aliases=tuple(draw(_ALIASES)),
+                names=tuple(draw(_DATED_NAMES)),
+                predecessors=(m.Ref(out[-1].id),) if draw(_BOOL) and bool(out) else (),
                 extensions=draw(_EXT),
             )
         )
@@ -256,38 +359,63 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
             outcome=m.Eligibility.ELIGIBLE,
             date=draw(st.none() | st.just(PartialDate.from_date(received + dt.timedelta(days=10)))),
             reasons=draw(_OPT_TEXT),
-        ),
-    )
-    actions = tuple(
-        m.Action(
-            id=m.Id(f"act-{i}"),
-            owner=m.Ref(draw(st.sampled_from(authorities)).id),
-            text=draw(_TEXT),
-            label=draw(_OPT_SHORT),
-            title=draw(_OPT_TEXT),
-            parts=_parts(draw, f"act-{i}-p"),
-            deadline=_deadline_after(draw, published, resolvable=False),
             extensions=draw(_EXT),
-        )
-        for i in range(draw(st.integers(0, 3)))
+        ),
+        provenance=draw(_PROVENANCE),
+        extensions=draw(_EXT),
     )
+    renderers = [m.Ref(b.id) for b in others]
+    actions = []
+    for i in range(draw(st.integers(0, 3))):
+        parts = _parts(draw, f"act-{i}-p")
+        actions.append(
+            m.Action(
+                id=m.Id(f"act-{i}"),
+                owner=m.Ref(draw(st.sampled_from(authorities)).id),
+                text=draw(_OPT_TEXT | _TEXT),  # sometimes known by number only
+                label=draw(_OPT_SHORT),
+                title=draw(_OPT_TEXT),
+                parts=parts,
+                deadline=_deadline_after(draw, published, resolvable=False),
+                provenance=draw(_PROVENANCE),
+                alternate_labels=tuple(draw(st.lists(st.just(f"Action {i + 1}"), max_size=1))),
+                renderings=_renderings(draw, f"act-{i}", parts, renderers),
+                identifiers=tuple(draw(_ITEM_IDENTIFIERS)),
+                extensions=draw(_EXT),
+            )
+        )
     addressable = [m.Ref(group.id)] + [m.Ref(b.id) for b in others]
-    recommendations = []
+    recommendations: list[m.Recommendation] = []
     for i in range(draw(st.integers(1, 4))):
-        addressees = draw(st.lists(st.sampled_from(addressable), min_size=1, max_size=2, unique=True))
-        participant = st.builds(m.Participant, as_written=_SHORT, ref=st.none() | st.sampled_from(addressable))
+        known = draw(st.sampled_from([True, True, True, False]))  # or known by number only
+        addressees = draw(st.lists(st.sampled_from(addressable), min_size=1, max_size=2, unique=True)) if known else []
+        participant = st.builds(
+            m.Participant, as_written=_SHORT, ref=st.none() | st.sampled_from(addressable), extensions=_EXT
+        )
+        parts = _parts(draw, f"rec-{i}-p")
+        links: list[m.ItemLink] = []
+        if draw(_BOOL) and bool(recommendations):  # "as an interim measure ... pending Recommendation 2"
+            relation = draw(st.sampled_from([m.LinkRelation.INTERIM_PENDING, m.LinkRelation.REFERS_TO]))
+            target = m.Ref(recommendations[-1].id)
+            links.append(m.ItemLink(relation=relation, target=target, as_written=draw(_OPT_SHORT)))
         recommendations.append(
             m.Recommendation(
                 id=m.Id(f"rec-{i}"),
                 addressees=tuple(addressees),
-                text=draw(_TEXT),
+                text=draw(_TEXT) if known else draw(_OPT_TEXT),
                 label=draw(_OPT_SHORT),
                 title=draw(_OPT_TEXT),
                 co_actors=tuple(draw(st.lists(participant, max_size=2))),
                 consultees=tuple(draw(st.lists(participant, max_size=2))),
-                parts=_parts(draw, f"rec-{i}-p"),
+                parts=parts,
                 evidence_requirements=tuple(draw(_TEXT_LIST)),
                 deadline=_deadline_after(draw, published, resolvable=True),
+                provenance=draw(_PROVENANCE),
+                alternate_labels=tuple(draw(st.lists(_SHORT, max_size=1))),
+                renderings=_renderings(draw, f"rec-{i}", parts, renderers),
+                not_captured=() if known else (m.Detail.ADDRESSEES,),
+                links=tuple(links),
+                identifiers=tuple(draw(_ITEM_IDENTIFIERS)),
                 extensions=draw(_EXT),
             )
         )
@@ -302,11 +430,32 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
                 recipient=complaint.decision_makers[0],
                 items=tuple(m.Ref(r.id) for r in grouped),
                 label=draw(_OPT_SHORT),
+                other_recipients=tuple(
+                    draw(st.lists(st.sampled_from(complaint.decision_makers[1:]), max_size=2, unique=True))
+                ),
                 text=draw(_OPT_TEXT),
+                provenance=draw(_PROVENANCE),
                 deadline=_deadline_after(draw, published, resolvable=True),
                 extensions=draw(_EXT),
             )
         )
+    stated: list[m.StatedCount] = []
+    if draw(st.booleans()):  # "29 recommendations, 15 to chief constables": the report's own counts
+        total = len(recommendations) + draw(st.integers(0, 30))
+        stated.append(
+            m.StatedCount(of=m.CountOf.RECOMMENDATIONS, count=total, as_written=f"{total} recommendations")
+        )
+        if grouped:
+            to_group = len(grouped) + draw(st.integers(0, total - len(recommendations)))
+            stated.append(
+                m.StatedCount(
+                    of=m.CountOf.RECOMMENDATIONS,
+                    count=to_group,
+                    addressee=m.Ref(group.id),
+                    as_written=draw(_OPT_SHORT),
+                    extensions=draw(_EXT),
+                )
+            )
     report = m.Report(
         id=m.Id("report"),
         title=draw(_TEXT),
@@ -317,24 +466,29 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
             st.none() | st.builds(m.Citation, title=texts(), url=st.none() | st.just(m.Url("https://example.org/r")))
         ),
         summary=draw(_OPT_TEXT),
-        actions=actions,
+        actions=tuple(actions),
         recommendations=tuple(recommendations),
         monitoring=tuple(monitoring),
+        stated_counts=tuple(stated),
         extensions=draw(_EXT),
     )
     responses = []
-    for i in range(draw(st.integers(0, 3))):
-        rec = draw(st.sampled_from(recommendations))
+    answerable = [r for r in recommendations if r.addressees]
+    for i in range(draw(st.integers(0, 3)) if answerable else 0):
+        rec = draw(st.sampled_from(answerable))
         group_ref = m.Ref(group.id)
         responder_ids = [a for a in rec.addressees if a != group_ref] + (
             [m.Ref(b.id) for b in members] if group_ref in rec.addressees else []
         )
         responder = draw(st.sampled_from(responder_ids))
+        joint = [r for r in responder_ids if r != responder]
         day = _day(draw, published, 400)
+        planned = draw(st.none() | st.just(PartialDate.from_date(day + dt.timedelta(days=90))))
         responses.append(
             m.Response(
                 id=m.Id(f"resp-{i}"),
                 responder=responder,
+                joint_responders=tuple(draw(st.lists(st.sampled_from(joint), max_size=1))) if joint else (),
                 title=draw(_OPT_TEXT),
                 occasion=draw(_OPT_TEXT),
                 sent=draw(st.none() | st.just(PartialDate.from_date(day))),
@@ -347,13 +501,38 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
                         ),
                         progress=draw(_PROGRESS),
                         narrative=draw(_OPT_TEXT),
-                        planned_completion=draw(
-                            st.none() | st.just(PartialDate.from_date(day + dt.timedelta(days=90)))
-                        ),
+                        planned_completion=planned,
+                        planned_completion_bound=draw(st.none() | st.sampled_from(list(m.Bound)))
+                        if planned is not None
+                        else None,
+                        planned_completion_as_written=draw(_OPT_SHORT) if planned is not None else None,
                         conditions=tuple(draw(_TEXT_LIST)),
+                        provenance=draw(_PROVENANCE),
                         extensions=draw(_EXT),
                     ),
                 ),
+                signatories=tuple(draw(_SIGNATORIES)),
+                extensions=draw(_EXT),
+            )
+        )
+    follow_ups = []
+    asked = [r for r in recommendations if r.addressees]
+    if draw(_BOOL) and bool(asked):
+        # the three decision-making authorities writing together to an item's addressees
+        item = draw(st.sampled_from(asked))
+        follow_ups.append(
+            m.FollowUp(
+                id=m.Id("fu-0"),
+                sender=complaint.decision_makers[0],
+                joint_senders=complaint.decision_makers[1:],
+                recipients=item.addressees,
+                items=(m.Ref(item.id),),
+                date=PartialDate.from_date(_day(draw, published, 400)),
+                title=draw(_OPT_TEXT),
+                text=draw(_OPT_TEXT),
+                provenance=draw(_PROVENANCE),
+                signatories=tuple(draw(_SIGNATORIES)),
+                deadline=draw(st.sampled_from(_FOLLOW_UP_DEADLINES)),
                 extensions=draw(_EXT),
             )
         )
@@ -364,6 +543,7 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
         bodies=tuple(complainants + authorities + others),
         groups=(group,),
         responses=tuple(responses),
+        follow_ups=tuple(follow_ups),
         extensions=draw(_EXT),
     )
 
@@ -376,13 +556,29 @@ _REGISTER_GROUPS = {
 
 
 @st.composite
-def _item_responses(draw: st.DrawFn, day: dt.date, members: tuple[str, ...]) -> m.ItemResponse:
+def _item_responses(
+    draw: st.DrawFn, day: dt.date, members: tuple[str, ...], group: str | None = None
+) -> m.ItemResponse:
     position = draw(_POSITION)
     parts = tuple(m.Ref(p) for p in draw(st.lists(_ID, max_size=2, unique=True)))
     if position is m.Position.PARTIALLY_ACCEPTED and not parts:
         parts = (m.Ref("part-1"),)
     needs_text = position in (m.Position.NOT_ACCEPTED, m.Position.ALTERNATIVE_PROPOSED)
     outcomes = draw(st.lists(st.sampled_from(members), max_size=2, unique=True)) if members else []
+    whole: list[m.MemberOutcome] = []
+    if draw(_BOOL) and group is not None:
+        # "all 43 PCCs accepted", with the members listed on their own excepted
+        whole.append(
+            m.MemberOutcome(
+                member=m.Ref(group),
+                except_members=tuple(m.Ref(x) for x in draw(st.lists(st.sampled_from(members), max_size=1))),
+                position=draw(_POSITION),
+                progress=draw(_PROGRESS),
+                note=draw(_OPT_TEXT),
+                extensions=draw(_EXT),
+            )
+        )
+    planned = draw(st.none() | partial_dates(min_value=day))
     return m.ItemResponse(
         item=m.Ref(draw(_ID)),
         parts=parts,
@@ -390,17 +586,24 @@ def _item_responses(draw: st.DrawFn, day: dt.date, members: tuple[str, ...]) -> 
         progress=draw(_PROGRESS),
         narrative=draw(_TEXT) if needs_text else draw(_OPT_TEXT),
         alternative=draw(_TEXT) if position is m.Position.ALTERNATIVE_PROPOSED else draw(_OPT_TEXT),
-        planned_completion=draw(st.none() | partial_dates(min_value=day)),
+        planned_completion=planned,
+        planned_completion_bound=draw(st.none() | st.sampled_from(list(m.Bound))) if planned is not None else None,
+        planned_completion_as_written=draw(_OPT_SHORT) if planned is not None else None,
         conditions=tuple(draw(_TEXT_LIST)),
-        member_outcomes=tuple(
-            m.MemberOutcome(
-                member=m.Ref(member),
-                position=draw(_POSITION),
-                progress=draw(_PROGRESS),
-                note=draw(_OPT_TEXT),
-            )
-            for member in outcomes
+        member_outcomes=(
+            *whole,
+            *(
+                m.MemberOutcome(
+                    member=m.Ref(member),
+                    position=draw(_POSITION),
+                    progress=draw(_PROGRESS),
+                    note=draw(_OPT_TEXT),
+                    extensions=draw(_EXT),
+                )
+                for member in outcomes
+            ),
         ),
+        provenance=draw(_PROVENANCE),
         extensions=draw(_EXT),
     )
 
@@ -425,7 +628,9 @@ def response_documents(draw: st.DrawFn) -> m.ResponseDocument:
     sent = draw(st.none() | st.just(PartialDate.from_date(day)))
     published = draw(st.none() | partial_dates(min_value=day))
     plans_from = published.latest if published is not None else day
-    items = tuple(draw(st.lists(_item_responses(plans_from, members), max_size=3, unique_by=lambda i: i.item)))
+    items = tuple(
+        draw(st.lists(_item_responses(plans_from, members, collated), max_size=3, unique_by=lambda i: i.item))
+    )
     response = m.Response(
         id=m.Id(draw(_ID)),
         responder=responder,
@@ -438,12 +643,18 @@ def response_documents(draw: st.DrawFn) -> m.ResponseDocument:
         published=published,
         in_reply_to=tuple(m.Ref(r) for r in draw(st.lists(_ID, max_size=2))),
         items=items,
+        signatories=tuple(draw(_SIGNATORIES)),
         extensions=draw(_EXT),
     )
+    groups: tuple[m.Group, ...] = ()
+    if draw(_BOOL) and collated is None:  # a group the register does not have, defined here
+        local = m.Group(id=m.Id("local-group"), name=draw(_SHORT), members=(m.Ref(own[0].id),), extensions=draw(_EXT))
+        groups = (local,)
     return m.ResponseDocument(
         case=m.Ref(draw(_ID)),
         response=response,
         bodies=tuple(own),
+        groups=groups,
         extensions=draw(_EXT),
     )
 
