@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, assert_never
 
@@ -165,6 +165,28 @@ def _weekdays_to(ordinal: int) -> int:
     return 5 * weeks + min(rest, 5)
 
 
+_LONG = 2000  # working days (about eight years): longer counts step over years by bisecting a table
+
+
+@cache
+def _working_days_in_year(year: int) -> int:
+    start = dt.date(year, 1, 1).toordinal()
+    return _weekdays_to(dt.date(year, 12, 31).toordinal()) - _weekdays_to(start - 1) - len(_weekday_holidays(year))
+
+
+@cache
+def _working_days_before() -> tuple[int, ...]:
+    """How many working days there are before each year: ``[year]`` counts years 1 to ``year - 1``.
+
+    Built once, when a count first spans more than a few years (some tens of milliseconds, mostly the bank
+    holidays of the years the ``holidays`` package covers); then any count costs a bisection.
+    """
+    out = [0, 0]
+    for year in range(dt.MINYEAR, dt.MAXYEAR + 1):
+        out.append(out[-1] + _working_days_in_year(year))
+    return tuple(out)
+
+
 def _working_days_between(low: dt.date, high: dt.date) -> int:
     """How many working days there are after ``low`` up to and including ``high`` (both in one year)."""
     weekdays = _weekdays_to(high.toordinal()) - _weekdays_to(low.toordinal())
@@ -233,18 +255,31 @@ def add_working_days(day: dt.date, count: int, *, include_start: bool = False) -
     if count > dt.date.max.toordinal() - day.toordinal():  # more working days than days left
         raise _beyond_calendar(count, day)
     cursor, remaining = day, count
-    while True:  # step over whole (rest of) years while the count reaches past them
-        year = cursor.year + 1 if (cursor.month, cursor.day) == (12, 31) else cursor.year
-        if year > dt.MAXYEAR:
-            raise _beyond_calendar(count, day)
-        year_end = dt.date(year, 12, 31)
-        available = _working_days_between(cursor, year_end)
-        if remaining <= available:
-            break
+    year = cursor.year + 1 if (cursor.month, cursor.day) == (12, 31) else cursor.year  # the next day's year
+    if year > dt.MAXYEAR:
+        raise _beyond_calendar(count, day)
+    available = _working_days_between(cursor, dt.date(year, 12, 31))
+    if remaining > available:  # past this year: step over whole years
         remaining -= available
-        cursor = year_end
-    # The answer is in (cursor, year_end]: first ignoring holidays, then extending by the weekday holidays in
-    # the stretch just added, until there are none.
+        year += 1
+        if remaining > _LONG:
+            before = _working_days_before()
+            base = before[year]
+            # The first year by whose end the count is reached: before[found] >= base + remaining.
+            found = bisect_left(before, base + remaining, lo=year)
+            if found >= len(before):
+                raise _beyond_calendar(count, day)
+            year = found - 1
+            remaining -= before[year] - base
+        else:
+            while year <= dt.MAXYEAR and remaining > (in_year := _working_days_in_year(year)):
+                remaining -= in_year
+                year += 1
+            if year > dt.MAXYEAR:
+                raise _beyond_calendar(count, day)
+        cursor = dt.date(year - 1, 12, 31)
+    # The answer is in (cursor, 31 December of year]: first ignoring holidays, then extending by the weekday
+    # holidays in the stretch just added, until there are none.
     low, end = cursor, _weekdays_forward(cursor, remaining)
     holidays_ = _weekday_holidays(year)
     while True:
