@@ -40,6 +40,8 @@ _MD_LINE_START = re.compile(r"^([#>+=~-])")
 _MD_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 # Every line boundary str.splitlines() knows: CommonMark ends lines at LF, CR and CRLF, other tools at more.
 _MD_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# The other control characters (C0, DEL, C1: ESC among them) have no place in Markdown and could reach a terminal.
+_MD_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
@@ -52,7 +54,8 @@ def md_escape(value: object) -> str:
 
     The text comes out on one line: every line break (a carriage return alone too) becomes a space,
     with the spaces around it, and leading and trailing spaces go, so that nothing in the text can start
-    a heading, a list, a quote, a rule or a code block. The cost is linear in the text's length.
+    a heading, a list, a quote, a rule or a code block. Other control characters (an escape sequence's
+    ``ESC``, say) become U+FFFD. The cost is linear in the text's length.
 
     >>> md_escape("a\\r# not a heading\\n    not code"), md_escape("  # not a heading")
     ('a # not a heading not code', '\\\\# not a heading')
@@ -60,6 +63,7 @@ def md_escape(value: object) -> str:
     text = "" if value is None else str(value)
     text = _MD_ENTITY.sub("&amp;", text)
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_CONTROL.sub("\ufffd", text)
     pieces = _MD_BREAK.split(text)
     text = pieces[0].strip() if len(pieces) == 1 else " ".join(piece for piece in map(str.strip, pieces) if piece)
     text = _MD_NUMBERED.sub(r"\1\\\2", text)
