@@ -24,14 +24,32 @@ from typing import IO, TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from .model import CaseRecord
+    from .model import Action, CaseRecord, Document, Recommendation
+    from .partialdate import PartialDate
     from .problems import Problem
+    from .tracker import Obligation
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
-STATES = ("not-yet-due", "due-soon", "overdue", "met", "met-late", "met-date-unknown", "not-applicable")
+STATES = ("not-yet-due", "due-soon", "overdue", "met", "met-late", "met-date-unknown", "closed", "not-applicable")
+# The delivery flags, then the delivery states (tracker.DeliveryState: the tracker is not imported at start-up).
+DELIVERY = (
+    "at-risk",
+    "lapsed",
+    "closed",
+    "unknown",
+    "not-started",
+    "planned",
+    "in-progress",
+    "completed",
+    "awaiting-review",
+    "being-progressed",
+    "complete",
+    "closed-not-implemented",
+    "superseded",
+)
 KINDS = ("case", "response", "register")
 
 _COLOURS = {"error": "31", "warning": "33", "note": "36", "ok": "32", "dim": "2", "bold": "1"}
@@ -42,6 +60,7 @@ _STATE_COLOURS = {
     "met": "32",
     "met-late": "32",
     "met-date-unknown": "32",
+    "closed": "2",
     "not-applicable": "2",
 }
 
@@ -220,20 +239,62 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
 # --------------------------------------------------------------------------------------------------
 
 
-def _load_case(name: str, out: _Out) -> CaseRecord | None:
-    from .io import load
+def _load_case(name: str, out: _Out) -> tuple[CaseRecord | None, int]:
+    """The case record in file ``name``, checked as ``validate`` checks it, or ``None`` and the exit code.
+
+    A document that ``supercomplaint validate`` rejects (unreadable, not JSON, not a case record, against
+    the schema, or with a rule error) is refused with every error on stderr: nothing is worked out from a
+    record that cannot be trusted. Warnings and notes do not stop it.
+    """
     from .model import CaseRecord
-    from .problems import LoadError
+
+    doc, status, _ = _read_checked(name, out, "case")
+    if doc is not None and not isinstance(doc, CaseRecord):  # pragma: no cover - validate() insists on the kind
+        out.err.write(f"{name}: expected a case record, found a {type(doc).__name__}\n")
+        return None, EXIT_ERRORS
+    return doc, status
+
+
+def _read_checked(name: str, out: _Out, kind: str) -> tuple[Document | None, int, list[Problem]]:
+    """Read, validate and check one document of ``kind`` as ``validate`` does.
+
+    Returns the document (``None`` when it has an error, the errors then written to stderr), the exit code,
+    and the findings that are not errors (warnings and notes), placed at their lines.
+    """
+    from .io import parse_json
+    from .locate import with_positions
+    from .problems import LoadError, Severity, sort_problems
+    from .rules import check
+    from .validation import validate
 
     try:
-        doc = load(name)
+        raw = Path(name).read_bytes()
+    except OSError as exc:
+        out.err.write(f"{name}: cannot read the file: {exc.strerror or exc}\n")
+        return None, EXIT_USAGE, []
+    document: Document | None = None
+    try:
+        data = parse_json(raw, source=name)
     except LoadError as exc:
-        _report_load_error(out, name, exc)
-        return None
-    if not isinstance(doc, CaseRecord):
-        out.err.write(f"{terminal_safe(name)}: expected a case record, found a {type(doc).__name__}\n")
-        return None
-    return doc
+        problems: list[Problem] = list(exc.problems)
+    else:
+        report = validate(data, kind)
+        problems = list(report.problems)
+        document = report.document
+        if document is not None:
+            problems.extend(check(document))
+    problems = sort_problems(with_positions(raw.decode("utf-8", errors="replace"), problems))
+    errors = [p for p in problems if p.severity == Severity.ERROR]
+    if errors or document is None:
+        count = len(errors)
+        out.err.write(
+            f"{name}: not used: `supercomplaint validate` finds {count} error{'s' if count != 1 else ''} in it:\n"
+        )
+        for p in errors:
+            where = f" (line {p.line}, column {p.column})" if p.line is not None else ""
+            out.err.write(f"  {p.path}{where}: [{p.code}] {p.message}\n")
+        return None, EXIT_ERRORS, []
+    return document, EXIT_OK, [p for p in problems if p.severity != Severity.ERROR]
 
 
 def _report_load_error(out: _Out, name: str, exc: Any) -> None:
@@ -270,59 +331,460 @@ def _as_of(text: str | None) -> dt.date:
 def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
     import json
 
-    from .rendering import tracker_rows
     from .tracker import obligations
 
     as_of = _as_of(args.as_of)
-    only = set(args.only or ())
+    due_soon = _due_soon(args.due_soon)
+    states = set(args.state or ()) | set(args.only or ())
+    delivery = set(args.delivery or ())
     rows: list[dict[str, Any]] = []
     status = EXIT_OK
-    for name in args.paths:
-        case = _load_case(name, out)
+    cases = _cases(args.paths, out)
+    selections = _selections(args, [case for case, _ in cases], out)
+    for case, selection in zip((c for c, _ in cases), selections, strict=True):
         if case is None:
-            status = EXIT_USAGE if not Path(name).is_file() else max(status, EXIT_ERRORS)
             continue
-        found = obligations(case, as_of)
-        for o, row in zip(found, tracker_rows(case, found), strict=True):
-            if only and str(o.state) not in only:
+        found = obligations(case, as_of) if due_soon is None else obligations(case, as_of, due_soon=due_soon)
+        names = _Names(case)
+        for o in found:
+            if not selection.keeps(o):
                 continue
-            rows.append(
-                {
-                    "case": case.id,
-                    "item": o.ref,
-                    "label": o.label,
-                    "kind": str(o.kind),
-                    "body": o.body,
-                    "bodyName": o.body_name,
-                    "via": o.via,
-                    "recipient": o.recipient,
-                    "owed": o.owed,
-                    "due": o.due.isoformat() if o.due else None,
-                    "dueEarliest": o.resolution.earliest.isoformat() if o.resolution.earliest else None,
-                    "dueLatest": o.resolution.latest.isoformat() if o.resolution.latest else None,
-                    "dueExplanation": o.resolution.explanation,
-                    "state": str(o.state),
-                    "position": str(o.position) if o.position else None,
-                    "progress": str(o.progress) if o.progress else None,
-                    "plannedCompletion": str(o.planned_completion) if o.planned_completion else None,
-                    "metBy": list(o.met_by),
-                    "metOn": str(o.met_on) if o.met_on else None,
-                    "asOf": as_of.isoformat(),
-                    "_title": row.label,
-                    "_due": row.due,
-                }
-            )
-    if status != EXIT_OK and not rows:
+            if states and str(o.state) not in states:
+                continue
+            if due_soon is not None and str(o.state) != "due-soon":
+                continue
+            if delivery and not _delivery_matches(o, delivery):
+                continue
+            rows.append(_row(case, o, names))
+    status = max((s for _, s in cases), default=EXIT_OK)
+    if status != EXIT_OK and not any(case is not None for case, _ in cases):
         return status  # nothing could be read: the problems are on stderr, and no table pretends otherwise
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     if args.format == "json":
         out.line(json.dumps(public, ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        columns = list(public[0]) if public else ["case", "item", "label", "body", "due", "state"]
-        out.stream.write(csv_text(public, columns))
+        out.stream.write(csv_text(public, list(_COLUMNS)))
     else:
-        _status_table(out, rows, as_of)
+        several = len(args.paths) > 1
+        if not args.summary:
+            _status_table(out, rows, several)
+        _summaries(out, rows, several)
+        _status_total(out, rows, as_of)
     return status
+
+
+# The columns of `status --format csv` (and the keys of --format json), ids in their own columns.
+_COLUMNS: dict[str, str] = {
+    "case": "id of the case",
+    "caseTitle": "the complaint's title",
+    "item": "id of the item, monitoring obligation or follow-up the obligation arises from",
+    "label": "its label as written",
+    "title": "what a person calls it: 'Recommendation 5.2', 'Monitoring route 5.6 b)'",
+    "kind": "respond, report or reply",
+    "body": "id of the body that owes it",
+    "bodyName": "its name",
+    "via": "id of the group it owes it through",
+    "viaName": "the group's name",
+    "recipient": "id of the body owed (a report's recipient, a follow-up's sender)",
+    "recipientName": "its name",
+    "otherRecipients": "ids of the others owed the same report or reply",
+    "owed": "what is owed, in words",
+    "due": "the due date, when known to the day",
+    "dueEarliest": "the earliest day it can be",
+    "dueLatest": "the latest day it can be",
+    "dueExplanation": "how the due date was worked out",
+    "dueFrom": "id of the item, route or follow-up whose deadline applies",
+    "state": "the reply's state",
+    "metBy": "ids of the responses that meet it",
+    "metOn": "the date of the earliest dated one",
+    "positionOn": "id of the item the position and delivery describe",
+    "position": "the body's latest position on it",
+    "progress": "the body's latest claimed progress",
+    "progressOn": "the date of that claim",
+    "plannedCompletion": "the body's latest planned completion",
+    "plannedCompletionBound": "earliest or latest, when the planned completion is a bound",
+    "plannedCompletionAsWritten": "the planned completion as written",
+    "delivery": "where delivery stands: the claim, or the monitoring body's assessment when that wins",
+    "atRisk": "the planned completion may fall after the item's own deadline",
+    "lapsed": "the planned completion has passed with no completion claimed or assessed",
+    "closed": "the monitoring body has closed the item",
+    "assessment": "id of the latest assessment that applies",
+    "assessmentStatus": "its status",
+    "assessedOn": "its date",
+    "assessedBy": "id of the monitoring body",
+    "group": "id of the group whose collated answer is shown",
+    "groupAnsweredBy": "id of the body that answered for the group",
+    "groupAnsweredByName": "its name as written after 'via'",
+    "groupResponses": "ids of the group's responses on the item",
+    "groupAnswerDate": "the date of the latest",
+    "groupPosition": "the group's position",
+    "groupProgress": "the group's progress",
+    "groupAnswerMeets": "whether the group's answer meets the body's own obligation",
+    "asOf": "the day described",
+}
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else (value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def _row(case: CaseRecord, o: Obligation, names: _Names) -> dict[str, Any]:
+    """One obligation as a row: the public columns, and what the table shows (keys starting with '_')."""
+    group = o.group_answer
+    assessment = o.assessment
+    row: dict[str, Any] = {
+        "case": case.id,
+        "caseTitle": case.complaint.title,
+        "item": o.ref,
+        "label": o.label,
+        "title": names.title(o.ref),
+        "kind": str(o.kind),
+        "body": o.body,
+        "bodyName": o.body_name,
+        "via": o.via,
+        "viaName": names.name(o.via) if o.via else None,
+        "recipient": o.recipient,
+        "recipientName": names.name(o.recipient) if o.recipient else None,
+        "otherRecipients": list(o.other_recipients),
+        "owed": o.owed,
+        "due": _iso(o.due),
+        "dueEarliest": _iso(o.resolution.earliest),
+        "dueLatest": _iso(o.resolution.latest),
+        "dueExplanation": o.resolution.explanation,
+        "dueFrom": o.due_from,
+        "state": str(o.state),
+        "metBy": list(o.met_by),
+        "metOn": _iso(o.met_on),
+        "positionOn": o.position_on,
+        "position": _str(o.position),
+        "progress": _str(o.progress),
+        "progressOn": _iso(o.progress_on),
+        "plannedCompletion": _iso(o.planned_completion),
+        "plannedCompletionBound": _str(o.planned_completion_bound),
+        "plannedCompletionAsWritten": o.planned_completion_as_written,
+        "delivery": str(o.delivery),
+        "atRisk": o.at_risk,
+        "lapsed": o.lapsed,
+        "closed": o.closed,
+        "assessment": assessment.id if assessment else None,
+        "assessmentStatus": str(assessment.status) if assessment else None,
+        "assessedOn": _iso(assessment.date) if assessment else None,
+        "assessedBy": assessment.assessor if assessment else None,
+        "group": group.group if group else None,
+        "groupAnsweredBy": group.responder if group else None,
+        "groupAnsweredByName": group.responder_name if group else None,
+        "groupResponses": list(group.responses) if group else [],
+        "groupAnswerDate": _iso(group.date) if group else None,
+        "groupPosition": _str(group.position) if group else None,
+        "groupProgress": _str(group.progress) if group else None,
+        "groupAnswerMeets": group.meets if group else None,
+        "asOf": o.as_of.isoformat(),
+    }
+    assert list(row) == list(_COLUMNS)
+    row["_item"] = names.heading(o)
+    row["_to"] = ", ".join(names.short(r) for r in (o.recipient, *o.other_recipients) if r) or "—"
+    row["_due"] = _due_words(o)
+    row["_reply"] = _reply_words(o)
+    row["_delivery"] = _delivery_words(o)
+    row["_position"] = _position_words(o)
+    row["_items"] = names.items_of(o)
+    return row
+
+
+def _str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _words(value: object) -> str:
+    return str(value).replace("-", " ")
+
+
+def _date_words(value: dt.date | PartialDate) -> str:
+    """A date as a person writes it: "26 November 2021", "April 2022", "2022"."""
+    from .deadlines import format_date
+
+    return format_date(value)
+
+
+def _short_date(value: dt.date | PartialDate) -> str:
+    """A date for a narrow table cell: "26 Nov 2021", "Apr 2022", "2022"."""
+    words = _date_words(value).split(" ")
+    return " ".join(w[:3] if w.isalpha() else w for w in words)
+
+
+def _due_words(o: Obligation) -> str:
+    due, first, last = o.resolution.due, o.resolution.earliest, o.resolution.latest
+    if due is not None:
+        return _short_date(due)
+    if first is not None and last is not None:
+        return f"between {_short_date(first)} and {_short_date(last)}"
+    return "no date"
+
+
+_REPLY_WORDS = {
+    "met": "met",
+    "met-late": "met late",
+    "met-date-unknown": "met, date unknown",
+    "closed": "closed",
+    "overdue": "overdue",
+    "due-soon": "due soon",
+    "not-yet-due": "not yet due",
+    "not-applicable": "no due date",
+}
+
+
+_COUNT_WORDS = {"met-date-unknown": "met (date unknown)"}
+
+
+def _reply_words(o: Obligation) -> str:
+    text = _REPLY_WORDS.get(str(o.state), _words(o.state))
+    if o.state.is_met:
+        if o.met_on is not None:
+            text += f" ({_short_date(o.met_on)})"
+        elif o.group_answer is not None and o.group_answer.meets and set(o.met_by) <= set(o.group_answer.responses):
+            text += f" via {o.group_answer.responder_name}"
+    return text
+
+
+def _delivery_words(o: Obligation) -> str:
+    parts: list[str] = []
+    if o.assessment is not None and o.delivery.assessed:
+        parts.append(f"{_words(o.delivery)} (assessed {_short_date(o.assessment.date)})")
+    elif str(o.delivery) != "unknown":
+        parts.append(f"{_words(o.delivery)} (claimed)")
+    if o.planned_completion is not None and not o.delivery.done and not o.closed:
+        bound = f" at the {o.planned_completion_bound}" if o.planned_completion_bound else ""
+        parts.append(f"planned {_short_date(o.planned_completion)}{bound}")
+    if o.at_risk:
+        parts.append("AT RISK")
+    if o.lapsed:
+        parts.append("LAPSED")
+    return "; ".join(parts) or "—"
+
+
+def _position_words(o: Obligation) -> str:
+    own = _words(o.position) if o.position is not None else ""
+    group = o.group_answer
+    if group is None:
+        return own or "—"
+    if group.position is not None:
+        said = _words(group.position)
+    elif group.progress is not None:
+        said = _words(group.progress)
+    else:
+        said = "replied" + (f" {_short_date(group.date)}" if group.date is not None else "")
+    shown = f"via {group.responder_name}: {said}"
+    return f"{own}; {shown}" if own else shown
+
+
+def _delivery_matches(o: Obligation, wanted: set[str]) -> bool:
+    flags = {"at-risk": o.at_risk, "lapsed": o.lapsed, "closed": o.closed}
+    return any(flags.get(w, False) or str(o.delivery) == w for w in wanted)
+
+
+class _Names:
+    """How a person reads a case's things: item headings and body names, never an internal id."""
+
+    def __init__(self, case: CaseRecord) -> None:
+        from .registry import Registry
+
+        self.registry = Registry.for_document(case)
+        self.case = case
+        self.things: dict[str, Any] = {}
+        self.headings: dict[str, str] = {}
+        report = case.report
+        if report is not None:
+            kinds: tuple[tuple[str, Sequence[Action | Recommendation]], ...] = (
+                ("Action", report.actions),
+                ("Recommendation", report.recommendations),
+            )
+            for kind, things in kinds:
+                for index, item in enumerate(things, 1):
+                    self.things[item.id] = item
+                    if item.label:
+                        heading = f"{kind} {item.label}"
+                    elif item.alternate_labels:
+                        heading = f"{kind} {item.alternate_labels[0]}"
+                    else:
+                        heading = f"{kind} no. {index} of the record (unnumbered)"
+                    if item.title:
+                        heading += f": {item.title}"
+                    self.headings[item.id] = heading
+            for route in report.monitoring:
+                self.things[route.id] = route
+        for follow_up in case.follow_ups:
+            self.things[follow_up.id] = follow_up
+
+    def name(self, ref: str) -> str:
+        found = self.registry.get(ref)
+        return found.name if found is not None else ref
+
+    def short(self, ref: str) -> str:
+        from .tracker import short_name
+
+        return short_name(self.registry.get(ref), ref)
+
+    def label(self, ref: str) -> str:
+        """An item's label alone ('5.2'), for lists of items."""
+        item = self.things.get(ref)
+        label = getattr(item, "label", None)
+        return str(label) if label else self.headings.get(ref, "an unnumbered item").split(":")[0]
+
+    def title(self, ref: str) -> str:
+        from .model import FollowUp, MonitoringObligation
+
+        thing = self.things.get(ref)
+        if isinstance(thing, MonitoringObligation):
+            if thing.label:
+                return f"Monitoring route {thing.label}"
+            about = _and_words([self.label(i) for i in thing.items])
+            return f"Monitoring route to {self.short(thing.recipient)} on {about}"
+        if isinstance(thing, FollowUp):
+            if thing.title:
+                return f"Follow-up: {thing.title}"
+            return f"Follow-up from {self.short(thing.sender)} of {_date_words(thing.date)}"
+        return self.headings.get(ref, "an item the record does not hold")
+
+    def heading(self, o: Obligation) -> str:
+        title = self.title(o.ref)
+        if o.position_on is not None and o.position_on != o.ref and self.label(o.position_on) not in title:
+            title += f" (set by {self.label(o.position_on)})"
+        return title
+
+    def items_of(self, o: Obligation) -> frozenset[str]:
+        """The items an obligation concerns: the item itself, a route's or follow-up's items, the item that
+        sets the route."""
+        return frozenset({o.ref, *o.items, *((o.position_on,) if o.position_on else ())})
+
+
+def _and_words(names: Sequence[str], word: str = "and") -> str:
+    """ "A", "A and B", "A, B and C" (or "or")."""
+    return f" {word} ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} {word} {names[-1]}"
+
+
+def _due_soon(value: int | None) -> int | None:
+    if value is not None and value < 0:
+        raise UsageError(f"--due-soon {value}: the number of days cannot be negative")
+    return value
+
+
+def _cases(paths: Sequence[str], out: _Out) -> list[tuple[CaseRecord | None, int]]:
+    return [_load_case(name, out) for name in paths]
+
+
+class _Selection:
+    """Which obligations of one case the filters --body, --group and --item keep."""
+
+    def __init__(self, bodies: frozenset[str] | None, items: frozenset[str] | None) -> None:
+        self.bodies = bodies
+        self.items = items
+
+    def keeps(self, o: Obligation) -> bool:
+        if self.bodies is not None and o.body not in self.bodies:
+            return False
+        if self.items is not None:
+            concerned = {o.ref, *o.items, *((o.position_on,) if o.position_on else ())}
+            if not concerned & self.items:
+                return False
+        return True
+
+
+def _selections(args: argparse.Namespace, cases: Sequence[CaseRecord | None], out: _Out) -> list[_Selection]:
+    """The --body, --group and --item filters resolved in each case; a name no case knows is a usage error."""
+    from .registry import AmbiguousRefError, Registry, UnknownRefError
+
+    wanted_bodies: list[str] = list(args.body or ())
+    wanted_groups: list[str] = list(args.group or ())
+    wanted_items: list[str] = list(args.item or ())
+    selections: list[_Selection] = []
+    known: dict[str, bool] = dict.fromkeys([*wanted_bodies, *wanted_groups, *wanted_items], False)
+    said: set[str] = set()
+    for case in cases:
+        if case is None:
+            selections.append(_Selection(None, None))
+            continue
+        registry = Registry.for_document(case)
+        bodies: set[str] | None = None
+        for text, as_group in [*((b, False) for b in wanted_bodies), *((g, True) for g in wanted_groups)]:
+            bodies = set() if bodies is None else bodies
+            try:
+                found = registry.get(text) or registry.by_name(text)
+            except AmbiguousRefError as exc:
+                options = _and_words([f"{registry.name(i)!s}" for p in exc.problems for i in p.ids], "or")
+                raise UsageError(f"{text!r} may mean {options}: say which") from None
+            except UnknownRefError:
+                continue
+            from .model import Group
+
+            if as_group and not isinstance(found, Group):
+                raise UsageError(f"--group {text!r}: {found.name} is a body, not a group (use --body)")
+            known[text] = True
+            bodies.update(b.id for b in registry.members(found.id))
+        items: set[str] | None = None
+        names = _Names(case)
+        for text in wanted_items:
+            items = set() if items is None else items
+            matched = _match_items(case, text, names)
+            if matched:
+                known[text] = True
+                items.update(matched)
+                if len(matched) > 1 and text not in said:
+                    said.add(text)
+                    out.err.write(
+                        f"note: {text!r} matches {_and_words([names.title(i) for i in matched])}: all are shown\n"
+                    )
+        selections.append(
+            _Selection(
+                frozenset(bodies) if bodies is not None else None, frozenset(items) if items is not None else None
+            )
+        )
+    if any(case is not None for case in cases):
+        missing = [text for text, ok in known.items() if not ok]
+        if missing:
+            what = " or ".join(repr(t) for t in missing)
+            hint = _suggest(missing, [c for c in cases if c is not None])
+            raise UsageError(f"no body, group or item called {what} in the register or the case{hint}")
+    return selections
+
+
+def _suggest(texts: Sequence[str], cases: Sequence[CaseRecord]) -> str:
+    """A hint naming up to five bodies or groups whose names contain one of ``texts``."""
+    from .registry import Registry, normalise_name
+
+    found: dict[str, None] = {}
+    for case in cases:
+        registry = Registry.for_document(case)
+        for text in texts:
+            key = normalise_name(text)
+            if not key:
+                continue
+            names: list[str] = [b.name for b in registry.bodies] + [g.name for g in registry.groups]
+            for name in names:
+                if key in normalise_name(name):
+                    found.setdefault(name)
+    if not found:
+        return ""
+    hits = list(found)
+    more = f" (and {len(hits) - 5} more)" if len(hits) > 5 else ""
+    return f"; did you mean {_and_words(hits[:5], 'or')}{more}?"
+
+
+def _match_items(case: CaseRecord, text: str, names: _Names) -> list[str]:
+    """The ids of the items, routes and follow-ups ``text`` names: by id, label, alternate label or title."""
+    report = case.report
+    wanted = text.strip().casefold()
+    found: list[str] = []
+    candidates: list[Any] = []
+    if report is not None:
+        candidates.extend((*report.actions, *report.recommendations, *report.monitoring))
+    candidates.extend(case.follow_ups)
+    for thing in candidates:
+        forms = {thing.id, getattr(thing, "label", None), getattr(thing, "title", None)}
+        forms.update(getattr(thing, "alternate_labels", ()))
+        forms.add(names.title(thing.id))
+        if wanted in {str(f).strip().casefold() for f in forms if f}:
+            found.append(thing.id)
+    return found
 
 
 def csv_cell(value: object) -> str:
@@ -411,37 +873,318 @@ def _escape_unsafe(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _status_table(out: _Out, rows: list[dict[str, Any]], as_of: dt.date) -> None:
+_STATE_STYLES = {
+    "overdue": "red",
+    "due-soon": "yellow",
+    "not-yet-due": "blue",
+    "met": "green",
+    "met-late": "green",
+    "met-date-unknown": "green",
+    "closed": "dim",
+    "not-applicable": "dim",
+}
+
+
+def _console(out: _Out) -> Any:
+    """A rich console on the output: the terminal's width and colour on a terminal; plain text, no colour
+    and a width from COLUMNS (else 120) when not a terminal or NO_COLOR is set."""
+    from rich.console import Console
+
+    on_terminal = out.stream.isatty()
+    return Console(
+        file=out.stream,
+        width=_width(out),
+        force_terminal=on_terminal,
+        no_color=not out.colour,
+        color_system="standard" if out.colour else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
+def _status_table(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
+    """The obligations as a table that fits the width and wraps long names rather than cutting them."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     if not rows:
-        out.line(f"No obligations as of {as_of.isoformat()}.")
+        out.line("No obligations match.")
         return
-    headers = ("item", "body", "due", "state", "position", "progress")
-    table = [
-        (
-            terminal_safe(r["_title"]),
-            terminal_safe(r["bodyName"]),
-            terminal_safe(r["_due"]),
-            str(r["state"]),
-            terminal_safe(r["position"] or "—"),
-            terminal_safe(r["progress"] or "—"),
-        )
-        for r in rows
-    ]
-    widths = [min(max(len(h), *(len(row[i]) for row in table)), 48) for i, h in enumerate(headers)]
-    out.line("  ".join(out.paint(h.ljust(w), _COLOURS["bold"]) for h, w in zip(headers, widths, strict=True)))
-    for row in table:
-        cells = [_fit(cell, w) for cell, w in zip(row, widths, strict=True)]
-        cells[3] = out.paint(cells[3], _STATE_COLOURS.get(row[3], "0"))
-        out.line("  ".join(cells).rstrip())
-    counts: dict[str, int] = {}
+    if _width(out) < _TABLE_WIDTH:
+        _status_blocks(out, rows, several, _width(out))
+        return
+    console = _console(out)
+    rows = _safe_rows(rows)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold" if out.colour else "")
+    headers = [*(["Case"] if several else []), "Item", "Body", "To", "Due", "Reply", "Delivery", "Position"]
+    least = {"Item": 14, "Body": 12, "Due": 8}
+    for header in headers:
+        table.add_column(header, overflow="fold", min_width=least.get(header))
     for r in rows:
-        counts[r["state"]] = counts.get(r["state"], 0) + 1
-    summary = ", ".join(f"{counts[s]} {s}" for s in STATES if s in counts)
-    out.line(f"\n{len(rows)} obligation{'s' if len(rows) != 1 else ''} as of {as_of.isoformat()}: {summary}")
+        cells = [
+            *([r["caseTitle"]] if several else []),
+            r["_item"],
+            r["bodyName"],
+            r["_to"],
+            r["_due"],
+            Text(r["_reply"], style=_STATE_STYLES.get(r["state"], "") if out.colour else ""),
+            Text(r["_delivery"], style="bold red" if out.colour and (r["atRisk"] or r["lapsed"]) else ""),
+            r["_position"],
+        ]
+        table.add_row(*cells)
+    console.print(table)
 
 
-def _fit(text: str, width: int) -> str:
-    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+def _safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with every text a document gave made safe to print on a terminal (see terminal_safe)."""
+    return [{k: terminal_safe(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+
+
+def _counts(rows: Sequence[dict[str, Any]]) -> str:
+    """ "3 overdue, 1 met; 1 at risk", in the order of the states."""
+    states: dict[str, int] = {}
+    for r in rows:
+        states[r["state"]] = states.get(r["state"], 0) + 1
+    text = ", ".join(f"{states[s]} {_COUNT_WORDS.get(s, _REPLY_WORDS[s])}" for s in STATES if s in states)
+    flags = [
+        f"{n} {word}"
+        for word, key in (("at risk", "atRisk"), ("lapsed", "lapsed"), ("closed by assessment", "closed"))
+        if (n := sum(1 for r in rows if r[key]))
+    ]
+    return "; ".join([text, *flags])
+
+
+def _summaries(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
+    """How many obligations are in each state, per item and per body."""
+    from rich import box
+    from rich.table import Table
+
+    if not rows:
+        return
+    rows = _safe_rows(rows)
+    console = _console(out)
+    for what, key in (("Item", "_item"), ("Body", "bodyName")):
+        grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in rows:
+            grouped.setdefault((r["caseTitle"] if several else "", r[key]), []).append(r)
+        table = Table(
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            title=f"By {what.lower()}",
+            title_justify="left",
+            header_style="bold" if out.colour else "",
+            title_style="bold" if out.colour else "",
+        )
+        if several:
+            table.add_column("Case", overflow="fold", ratio=1)
+        table.add_column(what, overflow="fold", ratio=2)
+        table.add_column("Obligations", justify="right")
+        table.add_column("Reply; delivery", overflow="fold", ratio=3)
+        for (case_title, name), members in grouped.items():
+            table.add_row(*([case_title] if several else []), name, str(len(members)), _counts(members))
+        out.line()
+        console.print(table)
+
+
+def _status_total(out: _Out, rows: list[dict[str, Any]], as_of: dt.date) -> None:
+    import textwrap
+
+    count = len(rows)
+    summary = f": {_counts(rows)}" if rows else ""
+    text = f"{count} obligation{'s' if count != 1 else ''} as of {_date_words(as_of)}{summary}"
+    out.line()
+    for line in textwrap.wrap(text, width=_width(out), break_long_words=False, break_on_hyphens=False):
+        out.line(line)
+
+
+def _width(out: _Out) -> int:
+    """The width to fit: the terminal's; when not a terminal, COLUMNS, else 120."""
+    import shutil
+
+    if out.stream.isatty():
+        return shutil.get_terminal_size((120, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 20 else 120
+
+
+_TABLE_WIDTH = 100
+"""Below this width, status prints each obligation as a block of lines instead of a table's row."""
+
+
+def _status_blocks(out: _Out, rows: list[dict[str, Any]], several: bool, width: int) -> None:
+    """Each obligation as a short block, wrapped to ``width``: a narrow terminal still shows everything."""
+    import textwrap
+
+    for r in _safe_rows(rows):
+        head = f"{r['_item']}: {r['bodyName']}"
+        if several:
+            head = f"{r['caseTitle']}: {head}"
+        lines = textwrap.wrap(head, width=width, subsequent_indent="  ", break_on_hyphens=False)
+        bold = len(lines)
+        details = [
+            ("to", r["_to"]),
+            ("due", r["_due"]),
+            ("reply", r["_reply"]),
+            ("delivery", r["_delivery"]),
+            ("position", r["_position"]),
+        ]
+        for name, value in details:
+            if name == "to" and value == "—":
+                continue
+            lines.extend(
+                textwrap.wrap(
+                    f"{name}: {value}",
+                    width=width,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                    break_on_hyphens=False,
+                )
+            )
+        for index, line in enumerate(lines):
+            out.line(out.paint(line, _COLOURS["bold"]) if index < bold else line)
+
+
+# --------------------------------------------------------------------------------------------------
+# history
+# --------------------------------------------------------------------------------------------------
+
+
+def _cmd_history(args: argparse.Namespace, out: _Out) -> int:
+    import shutil
+    import textwrap
+
+    from .compiling import EntryKind, history
+    from .tracker import obligations
+
+    as_of = _as_of(args.as_of) if args.as_of else None
+    case, status = _load_case(args.path, out)
+    if case is None:
+        return status
+    (selection,) = _selections(args, [case], out)
+    names = _Names(case)
+    items = selection.items
+    bodies = selection.bodies
+    if args.state or args.delivery:
+        # Only the items (and bodies) whose obligations are in the states asked for.
+        wanted_states = set(args.state or ())
+        wanted_delivery = set(args.delivery or ())
+        chosen = [
+            o
+            for o in obligations(case, as_of or dt.date.today())
+            if selection.keeps(o)
+            and (not wanted_states or str(o.state) in wanted_states)
+            and (not wanted_delivery or _delivery_matches(o, wanted_delivery))
+        ]
+        items = frozenset(i for o in chosen for i in names.items_of(o))
+        bodies = frozenset(o.body for o in chosen)
+    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    registry = names.registry
+    groups_of: dict[str, set[str]] = {}
+    if bodies is not None:
+        for group in registry.groups:
+            try:
+                members: set[str] = {b.id for b in registry.members(group.id)}
+            except Exception:  # noqa: BLE001 - an unknown member is the rules' to report, not history's
+                continue
+            groups_of[group.id] = members
+    shown = 0
+    for found in history(case, as_of=as_of):
+        if items is not None and found.item not in items:
+            continue
+        lines: list[tuple[str, str]] = []
+        for entry in found.entries:
+            if bodies is not None and not _concerns(entry, bodies, groups_of):
+                continue
+            when = _date_words(entry.date) if entry.date is not None else "date unknown"
+            lines.append((when, _entry_words(entry, names, EntryKind)))
+        if bodies is not None and not lines:
+            continue
+        shown += 1
+        out.line(names.title(found.item))
+        if not lines:
+            out.line("  nothing recorded yet")
+        for when, text in lines:
+            wrapped = textwrap.wrap(text, width=width - 20) or [""]
+            out.line(f"  {when:<17} {wrapped[0]}")
+            for more in wrapped[1:]:
+                out.line(f"  {'':<17} {more}")
+        out.line()
+    if not shown:
+        out.line("Nothing matches." if (items is not None or bodies is not None) else "The case has no report yet.")
+    return status
+
+
+def _concerns(entry: Any, bodies: frozenset[str], groups_of: dict[str, set[str]]) -> bool:
+    """Whether a history entry is about one of ``bodies``: theirs, their group's, or sent to them."""
+    who = {entry.source, *entry.joint, *((entry.speaks_for,) if entry.speaks_for else ())}
+    if entry.follow_up is not None:
+        who.update(entry.follow_up.recipients)
+    if who & bodies:
+        return True
+    if entry.kind == "assessment" and entry.speaks_for is None:
+        return True  # the item as a whole
+    return any(bodies & groups_of.get(ref, set()) for ref in who)
+
+
+def _entry_words(entry: Any, names: _Names, kinds: Any) -> str:
+    """One history entry in words, with names and labels, never an internal id."""
+    if entry.kind is kinds.FOLLOW_UP:
+        letter = entry.follow_up
+        senders = _and_words([names.name(s) for s in (letter.sender, *letter.joint_senders)])
+        to = _and_words([names.name(r) for r in letter.recipients])
+        about = _and_words([names.label(i) for i in letter.items])
+        title = f" “{letter.title}”" if letter.title else ""
+        return f"Follow-up{title} from {senders} to {to}, asking about {about}."
+    if entry.kind is kinds.ASSESSMENT:
+        assessment = entry.assessment
+        whom = f" for {names.name(assessment.subject)}" if assessment.subject else ""
+        rag = f", rated {assessment.rag}" if assessment.rag else ""
+        comment = f": “{assessment.comment}”" if assessment.comment else ""
+        return f"{names.name(assessment.assessor)} assessed it{whom} as {_words(assessment.status)}{rag}{comment}."
+    speaker = names.name(entry.source)
+    if entry.kind is kinds.MEMBER_OUTCOME:
+        said = _said(entry.position, entry.progress, None, None) or "named, with no position or progress"
+        return f"{names.name(entry.speaks_for)}, as {names.short(entry.source)} reports: {said}."
+    if entry.speaks_for is not None and entry.speaks_for != entry.source:
+        whom = names.name(entry.speaks_for)
+        speaker = f"{names.short(entry.source)}, for {whom[:1].lower() + whom[1:]},"
+    if entry.joint:
+        speaker = _and_words([speaker.rstrip(","), *(names.name(j) for j in entry.joint)]) + ", jointly,"
+    if entry.via is not None:
+        route = names.title(entry.via)
+        return f"{speaker} replied to {route[:1].lower() + route[1:]}; what it says of this item is not recorded."
+    answer = entry.answer
+    said = _said(entry.position, entry.progress, answer.planned_completion, answer.planned_completion_bound)
+    text = f"{speaker.rstrip(',')}: {said or 'no position or progress stated'}."
+    if answer.narrative:
+        text += f" “{_excerpt(answer.narrative)}”"
+    return text
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    """The start of a narrative, at most ``limit`` characters, cut at a word and marked "[…]" when cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " […]"
+
+
+_POSITION_PROSE = {"not-addressed-to-us": "not addressed to it", "alternative-proposed": "proposed an alternative"}
+
+
+def _said(position: Any, progress: Any, planned: PartialDate | None, bound: Any) -> str:
+    parts = []
+    if position is not None:
+        parts.append(_POSITION_PROSE.get(str(position), _words(position)))
+    if progress is not None:
+        parts.append(_words(progress))
+    if planned is not None:
+        parts.append(f"completion planned {_date_words(planned)}" + (f" at the {bound}" if bound else ""))
+    return ", ".join(parts)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -450,38 +1193,44 @@ def _fit(text: str, width: int) -> str:
 
 
 def _cmd_compile(args: argparse.Namespace, out: _Out) -> int:
-    from .compiling import CompileError, compile
-    from .io import dump, load
+    from .compiling import merge
+    from .io import dump
     from .model import ResponseDocument
-    from .problems import LoadError
+    from .problems import Severity
+    from .rules import check
 
-    case = _load_case(args.case, out)
-    if case is None:
-        return EXIT_USAGE if not Path(args.case).is_file() else EXIT_ERRORS
-    responses = []
-    status = EXIT_OK
+    case, status = _load_case(args.case, out)
+    responses: list[ResponseDocument] = []
     for name in args.responses:
-        try:
-            doc = load(name, kind="response")
-        except LoadError as exc:
-            _report_load_error(out, name, exc)
-            status = max(status, EXIT_USAGE if _unreadable(exc) else EXIT_ERRORS)
-            continue
-        assert isinstance(doc, ResponseDocument)
-        responses.append(doc)
-    if status != EXIT_OK:
+        doc, code, _ = _read_checked(name, out, "response")
+        status = max(status, code)
+        if isinstance(doc, ResponseDocument):
+            responses.append(doc)
+    if status != EXIT_OK or case is None:
         out.err.write("nothing written: fix the documents above first\n")
         return status
-    try:
-        merged = compile(case, *responses)
-    except CompileError as exc:
+    result = merge(case, *responses)
+    if result.problems:
         out.err.write("cannot compile:\n")
-        for p in exc.problems:
-            out.err.write(f"  {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
+        for p in result.problems:
+            out.err.write(f"  {p.path}: [{p.code}] {p.message}\n")
         out.err.write("nothing written\n")
         return EXIT_ERRORS
-    dump(merged, args.output)
-    out.err.write(f"wrote {terminal_safe(args.output)}: {len(merged.responses)} responses\n")
+    findings = check(result.case)
+    errors = [p for p in findings if p.severity == Severity.ERROR]
+    if errors:
+        count = len(errors)
+        out.err.write(f"cannot compile: the compiled case would have {count} error{'s' if count != 1 else ''}:\n")
+        for p in errors:
+            out.err.write(f"  {p.path}: [{p.code}] {p.message}\n")
+        out.err.write("nothing written\n")
+        return EXIT_ERRORS
+    for p in findings:
+        out.err.write(f"  {p.severity}: {p.path}: [{p.code}] {p.message}\n")
+    dump(result.case, args.output)
+    n = len(result.case.responses)
+    others = f"; {len(findings)} warning{'s' if len(findings) != 1 else ''} or notes above" if findings else ""
+    out.err.write(f"wrote {args.output}: {n} response{'s' if n != 1 else ''}{others}\n")
     return EXIT_OK
 
 
@@ -489,9 +1238,9 @@ def _cmd_render(args: argparse.Namespace, out: _Out) -> int:
     from .io import atomic_write
     from .rendering import RenderError, render
 
-    case = _load_case(args.path, out)
+    case, status = _load_case(args.path, out)
     if case is None:
-        return EXIT_USAGE if not Path(args.path).is_file() else EXIT_ERRORS
+        return status
     if args.view == "board-paper" and not args.responder:
         raise UsageError("--view board-paper needs --responder BODY (a body id, e.g. force-cambridgeshire)")
     try:
@@ -511,7 +1260,42 @@ def _cmd_schema(args: argparse.Namespace, out: _Out) -> int:
 
     from .validation import schema
 
-    out.line(json.dumps(schema(args.kind), ensure_ascii=False, indent=2))
+    try:
+        found = schema(args.kind, args.schema_version)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    out.line(json.dumps(found, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _cmd_upgrade(args: argparse.Namespace, out: _Out) -> int:
+    from pathlib import Path
+
+    from .io import atomic_write, upgrade
+    from .problems import LoadError, VersionError
+
+    try:
+        data = Path(args.path).read_bytes()
+    except OSError as exc:
+        out.err.write(f"{terminal_safe(args.path)}: cannot read the file: {terminal_safe(exc.strerror or exc)}\n")
+        return EXIT_USAGE
+    try:
+        text = upgrade(data, to=args.to, source=args.path)
+    except LoadError as exc:
+        _report_load_error(out, args.path, exc)
+        return EXIT_ERRORS
+    except VersionError as exc:
+        out.err.write(f"{terminal_safe(args.path)}: cannot write schema version {terminal_safe(args.to)}:\n")
+        for p in exc.problems:
+            out.err.write(f"  {p.path}: [{p.code}] {terminal_safe(p.message)}\n")
+        out.err.write("nothing written\n")
+        return EXIT_ERRORS
+    target = args.path if args.in_place else args.output
+    if target:
+        atomic_write(target, text.encode("utf-8"))
+        out.err.write(f"wrote {terminal_safe(target)}\n")
+    else:
+        out.stream.write(text)
     return EXIT_OK
 
 
@@ -546,21 +1330,47 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "status",
         help="who owes what to whom, by when, and where it stands",
-        description="List every obligation of the case records as of a date. Calls supercomplaint.obligations().",
+        description="List every obligation of the case records as of a date, with two answers side by side: "
+        "the reply (did the body answer, and on time?) and the delivery (what it claims, what the monitoring "
+        "body assessed; at risk, lapsed, closed). Calls supercomplaint.obligations(). A table fits the "
+        "terminal and ends with counts per item and per body; --format csv and json give every field, ids "
+        "in their own columns. A case record that `validate` rejects is refused (exit 1).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="case record files")
     p.add_argument("--as-of", metavar="DATE", help="the day to describe, YYYY-MM-DD (default: today)")
+    _filters(p)
     p.add_argument(
-        "--only", action="append", choices=STATES, metavar="STATE", help=f"only this state: {', '.join(STATES)}"
+        "--only", action="append", choices=STATES, metavar="STATE", help="the same as --state (kept for scripts)"
     )
+    p.add_argument(
+        "--due-soon",
+        type=int,
+        metavar="DAYS",
+        help="only what is unmet and due within DAYS days of the as-of date (today included)",
+    )
+    p.add_argument("--summary", action="store_true", help="only the counts per item and per body, not each row")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     p.set_defaults(func=_cmd_status)
+
+    p = commands.add_parser(
+        "history",
+        help="each item's dated history: responses, assessments, follow-ups",
+        description="Print, for each action and recommendation of a case record, every response, member "
+        "outcome, assessment and follow-up about it, by date (undated last). Calls supercomplaint.history(); "
+        "--state and --delivery call supercomplaint.obligations() to choose the items and bodies.",
+    )
+    p.add_argument("path", metavar="CASE", help="the case record")
+    p.add_argument("--as-of", metavar="DATE", help="only what is dated on or before this day, YYYY-MM-DD")
+    _filters(p)
+    p.set_defaults(func=_cmd_history)
 
     p = commands.add_parser(
         "compile",
         help="merge response documents into a case record",
         description="Merge response documents into a case record and write the result. Calls "
-        "supercomplaint.compile(). Nothing is written when any input has a problem.",
+        "supercomplaint.compile() and supercomplaint.check(). Nothing is written when any input has an "
+        "error (as `validate` finds them) or cannot be merged, or when the compiled case would have a rule "
+        "error: the reasons go to stderr, with exit 1. Warnings and notes are printed and do not stop it.",
     )
     p.add_argument("case", metavar="CASE", help="the case record")
     p.add_argument("responses", nargs="+", metavar="RESPONSE", help="response documents")
@@ -570,7 +1380,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "render",
         help="render the tracker or a board paper as Markdown or HTML",
-        description="Render a case record for people. Calls supercomplaint.render().",
+        description="Render a case record for people. Calls supercomplaint.render(). A case record that "
+        "`validate` rejects is refused (exit 1).",
     )
     p.add_argument("path", metavar="PATH", help="the case record")
     p.add_argument("--view", choices=("tracker", "board-paper"), required=True, help="what to render")
@@ -586,8 +1397,54 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of a document kind. Calls supercomplaint.schema().",
     )
     p.add_argument("kind", nargs="?", default="case", choices=KINDS, help="document kind (default: case)")
+    p.add_argument(
+        "--schema-version", metavar="VERSION", help="the schema version (default: the latest; every version read ships)"
+    )
     p.set_defaults(func=_cmd_schema)
+
+    p = commands.add_parser(
+        "upgrade",
+        help="rewrite a document as another schema version, losing nothing",
+        description="Read a document of any supported schema version and write it canonically as VERSION (the "
+        "latest by default). An older version is written only when the document uses nothing newer; "
+        "otherwise each value it cannot say is listed and nothing is written. Calls supercomplaint.upgrade().",
+    )
+    p.add_argument("path", metavar="PATH", help="the JSON document")
+    p.add_argument("--to", metavar="VERSION", help="the schema version to write (default: the latest)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout")
+    where.add_argument("--in-place", action="store_true", help="replace PATH itself (whole or not at all)")
+    p.set_defaults(func=_cmd_upgrade)
     return parser
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    """The filters status and history share."""
+    p.add_argument(
+        "--body",
+        action="append",
+        metavar="BODY",
+        help="only this body: its id or any name the register knows ('Cambridgeshire Police'); a group's "
+        "name means its members; repeat for more",
+    )
+    p.add_argument("--group", action="append", metavar="GROUP", help="only the members of this group (id or name)")
+    p.add_argument(
+        "--item",
+        action="append",
+        metavar="ITEM",
+        help="only this action, recommendation, monitoring route or follow-up: its id or label as written "
+        "('5.2' matches every item labelled 5.2), and what reports on it",
+    )
+    p.add_argument(
+        "--state", action="append", choices=STATES, metavar="STATE", help=f"only this reply state: {', '.join(STATES)}"
+    )
+    p.add_argument(
+        "--delivery",
+        action="append",
+        choices=DELIVERY,
+        metavar="DELIVERY",
+        help=f"only this delivery flag or state: {', '.join(DELIVERY)}",
+    )
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
