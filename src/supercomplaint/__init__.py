@@ -73,8 +73,15 @@ if TYPE_CHECKING:
     from .compiling import BodyView, CompileError, HistoryEntry, ItemHistory, compile, history, merge
     from .converter import SCHEMA_VERSION, SUPPORTED_VERSIONS, get_converter, needed_version
     from .deadlines import Resolution, is_working_day, period_end, resolve
-    from .io import dump, dumps, load, loads, upgrade
-    from .registry import AmbiguousRefError, Registry, RegistryError, UnknownRefError, default_registry
+    from .io import WriteError, dump, dumps, load, loads, upgrade
+    from .registry import (
+        AmbiguousRefError,
+        NameWithoutAreaError,
+        Registry,
+        RegistryError,
+        UnknownRefError,
+        default_registry,
+    )
     from .rendering import RenderError, render, render_board_paper, render_tracker
     from .rules import RULES, Finding, Rule, check
     from .tracker import Obligation, ObligationKind, ObligationState, obligations, tally
@@ -99,6 +106,8 @@ _LAZY = {
     "period_end": ".deadlines",
     "resolve": ".deadlines",
     "AmbiguousRefError": ".registry",
+    "NameWithoutAreaError": ".registry",
+    "WriteError": ".io",
     "Registry": ".registry",
     "RegistryError": ".registry",
     "UnknownRefError": ".registry",
@@ -165,6 +174,7 @@ __all__ = [
     "LoadError",
     "MemberOutcome",
     "MonitoringObligation",
+    "NameWithoutAreaError",
     "NoDeadline",
     "NotCapturedDeadline",
     "Obligation",
@@ -201,6 +211,7 @@ __all__ = [
     "UnknownRefError",
     "ValidationReport",
     "VersionError",
+    "WriteError",
     "__version__",
     "check",
     "compile",
