@@ -45,9 +45,9 @@ __all__ = [
     "deadline_tags",
     "field_rule",
     "get_converter",
+    "kind_of",
     "needed_version",
     "newer_features",
-    "kind_of",
     "structure_document",
     "unstructure_document",
     "version_key",
@@ -426,9 +426,8 @@ def _attrs_structure_factory(conv: cattrs.Converter, version: str) -> Callable[[
             errors: list[Exception] = []
             for a in missing:
                 error = KeyError(names[a.name])
-                error.__notes__ = [
-                    AttributeValidationNote(f"Structuring class {cls.__qualname__} @ attribute {a.name}", a.name, a.type)
-                ]
+                where = f"Structuring class {cls.__qualname__} @ attribute {a.name}"
+                error.__notes__ = [AttributeValidationNote(where, a.name, a.type)]
                 errors.append(error)
             try:
                 inner(value, cls)

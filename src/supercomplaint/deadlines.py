@@ -488,7 +488,8 @@ def _resolve_period(deadline: m.PeriodDeadline, case: m.CaseRecord) -> Resolutio
     else:
         days = abs((stated - computed).days)
         later = "later" if stated > computed else "earlier"
-        note = f"the period gives {format_date(computed)}; the stated date is {days} day{'s' if days != 1 else ''} {later}"
+        plural = "s" if days != 1 else ""
+        note = f"the period gives {format_date(computed)}; the stated date is {days} day{plural} {later}"
     head = found.explanation.split(":", 1)[0]
     return attrs.evolve(
         found,

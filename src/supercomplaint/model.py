@@ -300,10 +300,12 @@ class DatedName:
 
     name: str = attrs.field(metadata=doc("The name as the body used it, e.g. 'HM Inspectorate of Constabulary'."))
     since: PartialDate | None = attrs.field(
-        default=None, metadata=doc("The first day the name was in force (may be a month or a year); absent when unknown.")
+        default=None,
+        metadata=doc("The first day the name was in force (may be a month or a year); absent when unknown."),
     )
     until: PartialDate | None = attrs.field(
-        default=None, metadata=doc("The last day the name was in force (may be a month or a year); absent while in force.")
+        default=None,
+        metadata=doc("The last day the name was in force (may be a month or a year); absent while in force."),
     )
     extensions: Extensions = _ext("1.1")
 
@@ -512,7 +514,9 @@ class Provenance:
 def _provenance(what: str = "text") -> Any:
     return attrs.field(
         default=None,
-        metadata=new(f"How the {what} was obtained, when it is not the source's own words verbatim, or where it was taken from."),
+        metadata=new(
+            f"How the {what} was obtained, when it is not the source's own words verbatim, or where it was taken from."
+        ),
     )
 
 
@@ -767,7 +771,9 @@ class MonitoringObligation:
     recipient: Ref = attrs.field(metadata=doc("Id of the body reported to, e.g. 'hmicfrs'."))
     other_recipients: tuple[Ref, ...] = attrs.field(
         default=(),
-        metadata=new("Ids of the other bodies the same report goes to at once: still one obligation, met by one report."),
+        metadata=new(
+            "Ids of the other bodies the same report goes to at once: still one obligation, met by one report."
+        ),
     )
     items: tuple[Ref, ...] = attrs.field(metadata=doc("Ids of the actions or recommendations reported on."))
     label: str | None = attrs.field(default=None, metadata=doc("The source's own label as written, e.g. '5.6 b)'."))
@@ -855,7 +861,9 @@ class ItemResponse:
     )
     planned_completion_bound: Bound | None = attrs.field(
         default=None,
-        metadata=new("Whether the planned completion is a bound: 'earliest' ('March 2026 at the earliest') or 'latest'."),
+        metadata=new(
+            "Whether the planned completion is a bound: 'earliest' ('March 2026 at the earliest') or 'latest'."
+        ),
     )
     planned_completion_as_written: str | None = attrs.field(
         default=None, metadata=new("The planned completion as the response words it, e.g. 'March 26 earliest'.")
