@@ -476,7 +476,7 @@ _KINDS = (
 )
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: bytes | bytearray | memoryview) -> None:
     """Write ``data`` to ``path`` whole or not at all: to a temporary file beside it, then renamed into place.
 
     A reader sees the old file or the new one, never a part. Only a regular file is ever replaced: a
@@ -497,7 +497,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     (``.NAME.<16 hex digits>.sc-tmp``) that a killed writer left beside the same file more than
     15 minutes ago are removed on the next write.
 
-    Raises :class:`TypeError` when ``data`` is not bytes.
+    Raises :class:`TypeError` when ``data`` is not bytes (or a bytearray or memoryview).
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"atomic_write() needs bytes, not {type(data).__name__}")
