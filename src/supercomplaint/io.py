@@ -19,6 +19,7 @@ import os
 import re
 import secrets
 import stat
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,10 +126,14 @@ def parse_json(data: str | bytes, source: str | None = None) -> Any:
     def integer(text: str) -> int | _TooLarge:
         # Checked before int() runs: Python's own limit raises a bare ValueError, may be lifted by the
         # program, and converting a huge digit string costs time quadratic in its length.
-        if len(text) - text.startswith("-") > MAX_INTEGER_DIGITS:
-            flags.append(True)
-            return _TooLarge(len(text) - text.startswith("-"))
-        return int(text)
+        digits, limit = len(text) - text.startswith("-"), MAX_INTEGER_DIGITS
+        if digits <= limit:
+            try:
+                return int(text)
+            except ValueError:  # the program lowered sys.set_int_max_str_digits below the format's limit
+                limit = sys.get_int_max_str_digits()
+        flags.append(True)
+        return _TooLarge(digits, limit)
 
     def constant(name: str) -> _Constant:
         flags.append(True)
@@ -173,10 +178,11 @@ _RAW_SURROGATE = re.compile("[\ud800-\udfff]")
 class _TooLarge:
     """Stands in for an integer with too many digits, so that its path can be reported."""
 
-    __slots__ = ("digits",)
+    __slots__ = ("digits", "limit")
 
-    def __init__(self, digits: int) -> None:
+    def __init__(self, digits: int, limit: int) -> None:
         self.digits = digits
+        self.limit = limit
 
 
 def _too_deep(value: dict[str, Any] | list[Any]) -> list[Problem]:
@@ -289,7 +295,7 @@ def _scan(value: Any, check_surrogates: bool) -> list[Problem]:
                 Problem(
                     code="json-number-too-large",
                     message=f"an integer of {node.digits} digits; a document's integers may have at most "
-                    f"{MAX_INTEGER_DIGITS}",
+                    f"{node.limit}",
                     path=path,
                 )
             )
