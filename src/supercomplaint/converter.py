@@ -596,7 +596,7 @@ def newer_features(doc: object, version: str, path: str = "$") -> list[Problem]:
 
 
 def needed_version(doc: object) -> str:
-    """The oldest schema version that can say everything in ``doc``.
+    """The oldest schema version that can say everything in ``doc``; never raises.
 
     >>> needed_version(m.NotCapturedDeadline())
     '1.1'

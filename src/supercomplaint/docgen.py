@@ -292,6 +292,16 @@ def _squeeze(lines: Sequence[str]) -> Iterator[str]:
 # --------------------------------------------------------------------------------------------------
 
 
+def _span(name: Any) -> str:
+    """A dated name as a person reads it: "HM Inspectorate of Constabulary (until July 2017)"."""
+    from .deadlines import format_date
+
+    since = f"from {format_date(name.since)}" if name.since is not None else ""
+    until = f"until {format_date(name.until)}" if name.until is not None else ""
+    when = " ".join(part for part in (since, until) if part)
+    return f"{name.name} ({when})" if when else name.name
+
+
 def register_markdown(register: Any = None) -> str:
     """The page ``docs/reference/register.md``: every body and group of the shipped register, with its id.
 
@@ -329,13 +339,35 @@ def register_markdown(register: Any = None) -> str:
         "",
         "## National and other bodies",
         "",
+        "Bodies marked *outside the regime* (such as the Police Service of Northern Ireland) can be recorded, "
+        "and may answer voluntarily; they owe nothing under the super-complaints regulations, which cover "
+        "England and Wales.",
+        "",
         "| id | name | kind | also known as |",
         "| --- | --- | --- | --- |",
     ]
     for body in registry.bodies:
         if body.kind not in local:
             aliases = ", ".join(_cell(a) for a in body.aliases)
-            lines.append(f"| {_code(body.id)} | {_cell(body.name)} | {_code(body.kind.value)} | {aliases} |")
+            name = _cell(body.name) + (" (*outside the regime*)" if body.outside_regime else "")
+            lines.append(f"| {_code(body.id)} | {name} | {_code(body.kind.value)} | {aliases} |")
+    changed = [body for body in registry.bodies if body.names or body.predecessors]
+    if changed:
+        lines += [
+            "",
+            "## Names over time",
+            "",
+            "Documents use the names of their day. Each name below was in force between the dates shown (a month "
+            "or a year where the day is not known); renderings use the name in force on the date of what they "
+            "render, and name lookup finds every one of them.",
+            "",
+            "| id | names, with the dates they were in force | predecessors |",
+            "| --- | --- | --- |",
+        ]
+        for body in changed:
+            spans = "<br>".join(_cell(_span(n)) for n in body.names) or _cell(body.name)
+            before = ", ".join(_code(p) for p in body.predecessors)
+            lines.append(f"| {_code(body.id)} | {spans} | {before} |")
     lines += [
         "",
         "## Police force areas",
