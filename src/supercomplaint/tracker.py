@@ -69,7 +69,8 @@ unknown, so it meets the obligation as ``met-date-unknown`` unless a dated respo
     ``except_members`` and those listed on their own in the same answer;
   - for **every member**, as the group's position (:class:`GroupAnswer`, "via NPCC"), kept apart from
     the member's own fields: the collator's own position and progress on the item, or, when the
-    response only replies to a monitoring obligation covering the item, the fact that it replied.
+    response replies to a monitoring obligation covering the item and the record holds nothing of what
+    it says item by item (no item responses at all), the fact that it replied.
 
   Whether the group's position also **meets** a member's own obligation to respond follows from the
   monitoring routes the report sets. It does when the report asks the collator to collate and report
@@ -145,6 +146,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from typing import cast
 
 import attrs
 
@@ -412,6 +414,7 @@ class _Entry:
 
     response: m.Response
     date: PartialDate | None
+    key: tuple[int, dt.date, dt.date, str]  # date order, undated last, then the response's id
     answer: m.ItemResponse | None = None
     outcome: m.MemberOutcome | None = None
 
@@ -437,9 +440,7 @@ class _Entry:
 
 def _entry_key(entry: _Entry) -> tuple[int, dt.date, dt.date, str]:
     """Date order, undated last, then by response id."""
-    if entry.date is None:
-        return (1, dt.date.max, dt.date.max, entry.response.id)
-    return (0, entry.date.earliest, entry.date.latest, entry.response.id)
+    return entry.key
 
 
 def _latest(entries: Sequence[_Entry], value: str) -> _Entry | None:
@@ -493,17 +494,15 @@ class _Evidence:
         for response in case.responses:
             when = evidence_date(response)
             if when is None or when.latest <= as_of:
-                key = (
-                    (1, dt.date.max, dt.date.max, response.id)
-                    if when is None
-                    else (0, when.earliest, when.latest, response.id)
-                )
+                rid = str(response.id)
+                key = (1, dt.date.max, dt.date.max, rid) if when is None else (0, when.earliest, when.latest, rid)
                 counted.append((key, when, response))
         counted.sort(key=lambda row: row[0])
-        for _, when, response in counted:
+        for sort_key, when, response in counted:
             self._add(
                 response,
                 when,
+                sort_key,
                 registry,
                 members,
                 collates.get(response.responder, set()),
@@ -517,6 +516,7 @@ class _Evidence:
         self,
         response: m.Response,
         when: PartialDate | None,
+        key: tuple[int, dt.date, dt.date, str],
         registry: Registry,
         members: _Members,
         collating: set[str],
@@ -537,13 +537,13 @@ class _Evidence:
         for answer in response.items:
             item: str = answer.item
             for speaker in speakers:
-                self.on_item[(speaker, item)].append(_Entry(response, when, answer))
+                self.on_item[(speaker, item)].append(_Entry(response, when, key, answer))
             if behalf_group is not None:
                 groups: tuple[str, ...] = (behalf_group,)
             else:
                 groups = tuple(g for g in group_addressees.get(item, ()) if g in collating)
             for one in groups:
-                self.group_on_item[(one, item)].append(_Entry(response, when, answer))
+                self.group_on_item[(one, item)].append(_Entry(response, when, key, answer))
                 answered[one].add(item)
             # Member outcomes speak for members only from a collator of the group.
             collated = [g for g in groups if g in collating]
@@ -568,15 +568,18 @@ class _Evidence:
                 else:
                     targets = []
                 for member in targets:
-                    entry = _Entry(response, when, answer, outcome)
+                    entry = _Entry(response, when, key, answer, outcome)
                     self.on_item[(member, item)].append(entry)
                     named_for_reply.append((member, entry))
         for target in response.in_reply_to:
             for speaker in speakers:
-                self._on_reply[(speaker, target)].append(_Entry(response, when))
+                self._on_reply[(speaker, target)].append(_Entry(response, when, key))
             for member, entry in named_for_reply:
                 self._on_reply[(member, target)].append(entry)
-            # A reply for a group covers the items of what it replies to: the group's word on each.
+            # A reply for a group that says nothing item by item covers the items of what it replies to: it
+            # is the group's word on each. One that answers items speaks for those it answers.
+            if response.items:
+                continue
             group: str | None = behalf_group
             if group is None and route_reporters.get(target) == response.responder:
                 group = route_groups.get(target)
@@ -585,7 +588,7 @@ class _Evidence:
             for item in covered.get(target, ()):
                 if item not in answered[group]:
                     answered[group].add(item)
-                    self.group_on_item[(group, item)].append(_Entry(response, when))
+                    self.group_on_item[(group, item)].append(_Entry(response, when, key))
 
     def replies(self, body: str, target: str, items: Sequence[str]) -> list[_Entry]:
         """Counted replies to ``target`` for ``body``: its own, or collated naming it on one of ``items``."""
@@ -637,36 +640,36 @@ class _Members:
 
 
 class _Assessments:
-    """The assessments dated on or before the as-of date, by item, in date order."""
+    """The latest assessment dated on or before the as-of date, per (item, subject); looked up in time
+    independent of how many assessments the record holds."""
 
     def __init__(self, case: m.CaseRecord, as_of: dt.date, members: _Members) -> None:
         self.members = members
-        self.by_item: dict[str, list[m.Assessment]] = defaultdict(list)
+        self._latest: dict[tuple[str, str | None], m.Assessment] = {}
+        self._groups: dict[str, list[str]] = defaultdict(list)
         for assessment in sorted(case.assessments, key=lambda a: (a.date.earliest, a.date.latest, a.id)):
             if assessment.date.latest <= as_of:
-                self.by_item[assessment.item].append(assessment)
+                key = (assessment.item, assessment.subject)
+                subject = assessment.subject
+                if key not in self._latest and subject is not None and members.registry.is_group(subject):
+                    self._groups[assessment.item].append(subject)
+                self._latest[key] = assessment  # later ones replace earlier ones
 
     def latest(self, item: str, body: str, groups: Iterable[str] = ()) -> m.Assessment | None:
         """The latest assessment of ``item`` that applies to ``body``: for the item as a whole, for the
         body, or for a group containing it (``groups`` are groups known to contain it, whatever the
         register says); on the same date, the most particular wins."""
-        best: m.Assessment | None = None
-        best_key: tuple[dt.date, dt.date, int] | None = None
         known = set(groups)
-        for assessment in self.by_item.get(item, ()):
-            subject = assessment.subject
-            if subject is None:
-                rank = 0
-            elif subject == body:
-                rank = 2
-            elif subject in known or body in self.members.ids(subject):
-                rank = 1
-            else:
-                continue
-            key = (assessment.date.earliest, assessment.date.latest, rank)
-            if best_key is None or key >= best_key:
-                best, best_key = assessment, key
-        return best
+        candidates: list[tuple[dt.date, dt.date, int, str, m.Assessment]] = []
+        for subject, rank in ((None, 0), (body, 2)):
+            found = self._latest.get((item, subject))
+            if found is not None:
+                candidates.append((found.date.earliest, found.date.latest, rank, found.id, found))
+        for group in self._groups.get(item, ()):
+            if group in known or body in self.members.ids(group):
+                found = self._latest[(item, group)]
+                candidates.append((found.date.earliest, found.date.latest, 1, found.id, found))
+        return max(candidates, key=lambda c: c[:4])[4] if candidates else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -679,12 +682,13 @@ def _met_state(resolution: Resolution, entries: Sequence[_Entry]) -> ObligationS
         return ObligationState.MET
     unknown = False
     for entry in entries:
-        if entry.date is None:
+        undated, earliest, latest, _ = entry.key
+        if undated:
             unknown = True  # in the record, but when?
             continue
-        if entry.date.latest <= resolution.earliest:
+        if latest <= resolution.earliest:
             return ObligationState.MET
-        if entry.response.sent is not None and entry.date.earliest > resolution.latest:
+        if entry.response.sent is not None and earliest > resolution.latest:
             continue  # provably late
         unknown = True
     return ObligationState.MET_DATE_UNKNOWN if unknown else ObligationState.MET_LATE
@@ -715,6 +719,9 @@ class _Delivery:
     at_risk: bool = False
     lapsed: bool = False
     closed: bool = False
+
+
+_NOTHING = _Delivery()
 
 
 def _delivery(
@@ -839,6 +846,10 @@ class _Tracker:
         self.assessments = _Assessments(case, as_of, self.members)
         self._resolved: dict[int, Resolution] = {}
         self._collating: dict[tuple[str, str], frozenset[str]] = {}
+        self._names: dict[str, str] = {}
+        self._group_answers: dict[
+            tuple[str, tuple[str, ...], tuple[bool, ...]], tuple[GroupAnswer | None, list[_Entry]]
+        ] = {}
         self._items: dict[str, m.Action | m.Recommendation] = {}
         self._item_of_part: dict[str, str] = {}
         if case.report is not None:
@@ -850,8 +861,11 @@ class _Tracker:
                     self._item_of_part.setdefault(part, thing.id)
 
     def name(self, ref: str) -> str:
-        found = self.registry.get(ref)
-        return found.name if found is not None else ref
+        name = self._names.get(ref)
+        if name is None:
+            found = self.registry.get(ref)
+            name = self._names[ref] = found.name if found is not None else ref
+        return name
 
     def resolution(self, deadline: m.Deadline, issued: PartialDate | None = None) -> Resolution:
         key = id(deadline)
@@ -900,7 +914,7 @@ class _Tracker:
             assessment = self.assessments.latest(position_on, body, groups)
             found = _delivery(own, assessment, self.own_deadline(position_on), self.as_of)
         else:
-            found = _Delivery()
+            found = _NOTHING
         closed = found.closed or closed_too
         if entries:
             state = _met_state(resolution, entries)
@@ -922,7 +936,7 @@ class _Tracker:
             due_from=m.Ref(due_from),
             as_of=self.as_of,
             state=state,
-            met_by=tuple(dict.fromkeys(m.Ref(e.response.id) for e in entries)),
+            met_by=cast(tuple[m.Ref, ...], tuple(dict.fromkeys(e.response.id for e in entries))),
             met_on=next((e.date for e in entries if e.date is not None), None),
             position_on=m.Ref(position_on) if position_on is not None else None,
             position=found.position,
@@ -940,9 +954,15 @@ class _Tracker:
         )
 
     def group_answer(
-        self, body: str, item: str, groups: Sequence[str], meets: dict[str, bool]
+        self, item: str, groups: Sequence[str], meets: dict[str, bool]
     ) -> tuple[GroupAnswer | None, list[_Entry]]:
-        """The group's answer shown on ``body``'s row, and the entries of it that meet its obligation."""
+        """The group's answer shown on a member's row, and the entries of it that meet its obligation.
+
+        The same for every member of the groups alike, so each is worked out once."""
+        key = (item, tuple(groups), tuple(meets.get(g, False) for g in groups))
+        cached = self._group_answers.get(key)
+        if cached is not None:
+            return cached
         meeting: list[_Entry] = []
         shown: GroupAnswer | None = None
         for group in groups:
@@ -976,6 +996,7 @@ class _Tracker:
                     ),
                     meets=bool(good),
                 )
+        self._group_answers[key] = (shown, meeting)
         return shown, meeting
 
     def run(self) -> list[Obligation]:
@@ -1052,7 +1073,7 @@ class _Tracker:
                 # to answer for the group on this item and no route asks the member to report on it itself.
                 own_duty = any(body in reporters[i] for i in routes_of.get(item.id, ()))
                 meets = {g: not own_duty and bool(self._collating.get((g, item.id))) for g in groups}
-                shown, meeting = self.group_answer(body, item.id, groups, meets)
+                shown, meeting = self.group_answer(item.id, groups, meets)
                 mine = self.evidence.on_item.get((body, item.id), [])
                 out.append(
                     self.make(
