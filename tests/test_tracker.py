@@ -533,6 +533,20 @@ def test_hestia_the_npcc_and_apcc_replies_show_on_members_rows(hestia: m.CaseRec
     assert cambs.group_answer.responses == ("npcc-hestia",)
 
 
+def test_a_group_reply_that_answers_items_speaks_for_those_items_only(at_publication: m.CaseRecord) -> None:
+    reply = attrs.evolve(_national(), in_reply_to=(m.Ref("m2"),))  # answers 5.2, replies to 5.6 b) (5.2 to 5.4)
+    found = _index(obligations(_with(at_publication, reply), dt.date(2021, 12, 1)))
+    assert found[("r2", "force-kent")].group_answer is not None
+    assert found[("r3", "force-kent")].group_answer is None
+    assert found[("m2", "npcc")].state is S.MET
+    silent = attrs.evolve(reply, items=())  # the record holds nothing of it item by item
+    found = _index(obligations(_with(at_publication, silent), dt.date(2021, 12, 1)))
+    for ref in ("r2", "r3", "r4"):
+        group = found[(ref, "force-kent")].group_answer
+        assert group is not None
+        assert (group.position, group.responses) == (None, ("npcc-national",))
+
+
 def test_a_whole_group_outcome_counts_for_each_member_not_excepted(at_publication: m.CaseRecord) -> None:
     collated = m.Response(
         id=m.Id("apcc-all"),
