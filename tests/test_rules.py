@@ -17,6 +17,8 @@ import supercomplaint as sc
 from supercomplaint import model as m
 from supercomplaint import strategies as sst
 from supercomplaint.rules import RULES, check, rules_markdown
+from supercomplaint.rules.context import Context
+from supercomplaint.rules.items import stated_counts
 
 from .conftest import HESTIA, ROOT
 
@@ -63,12 +65,22 @@ def _rec(case: m.CaseRecord) -> tuple[m.Report, m.Recommendation]:
 
 
 def _with_report(case: m.CaseRecord, **changes: Any) -> m.CaseRecord:
+    """The case with its report changed; the counts the report states still cover the items it now holds,
+    unless the change sets the stated counts itself."""
     assert case.report is not None
-    return attrs.evolve(case, report=attrs.evolve(case.report, **changes))
+    case = attrs.evolve(case, report=attrs.evolve(case.report, **changes))
+    if "stated_counts" in changes:
+        return case
+    assert case.report is not None
+    fitted = tuple(attrs.evolve(c, count=max(c.count, held)) for c, _, held in stated_counts(Context(case)))
+    return attrs.evolve(case, report=attrs.evolve(case.report, stated_counts=fitted))
 
 
 def _with_rec0(case: m.CaseRecord, **changes: Any) -> m.CaseRecord:
+    """The case with recommendation 0 changed; setting its addressees makes them known (not 'not captured')."""
     report, rec = _rec(case)
+    if "addressees" in changes and "not_captured" not in changes:
+        changes["not_captured"] = tuple(d for d in rec.not_captured if d is not m.Detail.ADDRESSEES)
     recs = (attrs.evolve(rec, **changes), *report.recommendations[1:])
     return _with_report(case, recommendations=recs)
 
@@ -228,6 +240,7 @@ def b209(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
 
 
 def b210(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    case = _to_group(case)  # known addressees: an item whose addressees are not captured is not checked
     report, rec = _rec(case)
     route = attrs.evolve(
         _route(case, "zz-route", case.complaint.complainants[0], case.complaint.decision_makers[0]),
@@ -296,7 +309,9 @@ def b306(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
 
 def b401(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
     refusal = m.EligibilityDecision(outcome=m.Eligibility.NOT_ELIGIBLE)
-    case = attrs.evolve(case, complaint=attrs.evolve(case.complaint, eligibility=refusal), report=None, responses=())
+    complaint = attrs.evolve(case.complaint, eligibility=refusal)
+    # Without a report nothing refers to its items: no responses, assessments or follow-ups.
+    case = attrs.evolve(case, complaint=complaint, report=None, responses=(), assessments=(), follow_ups=())
     return case, "$.complaint.eligibility"
 
 
@@ -306,6 +321,7 @@ def b402(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
 
 
 def b403(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    case = _to_group(case)  # known addressees: an item whose addressees are not captured is not checked
     case, index = _add_response(
         case, _answer(case, position=m.Position.ACCEPTED), responder=case.complaint.complainants[0]
     )
@@ -444,9 +460,10 @@ def b506(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
 
 
 def b507(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
-    return _with_rec0(
-        case, title="A title", not_captured=(m.Detail.TITLE,)
-    ), "$.report.recommendations[0].notCaptured[0]"
+    _, rec = _rec(case)
+    kept = tuple(d for d in rec.not_captured if d is not m.Detail.TITLE)
+    case = _with_rec0(case, title="A title", not_captured=(*kept, m.Detail.TITLE))
+    return case, f"$.report.recommendations[0].notCaptured[{len(kept)}]"
 
 
 BREAKERS: dict[str, Breaker] = {
