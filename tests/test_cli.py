@@ -337,6 +337,40 @@ def test_status_table_imports_rich_only_when_it_prints_a_table() -> None:
     assert done.stdout.strip() == "False", done.stderr
 
 
+def _messy_case(tmp_path: Path) -> Path:
+    """Two recommendations numbered alike, one unnumbered, and a narrative carrying terminal escapes."""
+    data = json.loads((HESTIA / "case-at-publication.json").read_text(encoding="utf-8"))
+    recs = data["report"]["recommendations"]
+    recs[2]["label"] = "5.2"  # 5.3 misnumbered as a second 5.2
+    del recs[4]["label"]  # 5.5 unnumbered
+    data["responses"] = [
+        {
+            "id": "kent-plan",
+            "responder": "force-kent",
+            "items": [{"item": "r2", "position": "accepted", "narrative": "We will\u001b[31m do it\u0007 soon."}],
+        }
+    ]
+    path = tmp_path / "messy.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_messy_record_reads_plainly(tmp_path: Path) -> None:
+    path = str(_messy_case(tmp_path))
+    code, out, err = run("status", path, "--as-of", "2021-12-01", "--summary")
+    assert code == 0, err
+    assert "Recommendation 5.2 (1st of 2 so numbered)" in out
+    assert "Recommendation 5.2 (2nd of 2 so numbered)" in out
+    assert "Recommendation (unnumbered; 5th in the record)" in out
+    code, out, err = run("history", path, "--body", "Kent Police")
+    assert code == 0, err
+    assert "\x1b" not in out
+    assert "\a" not in out
+    assert "We will\\x1b[31m do it\\x07 soon." in out  # shown, escaped, never run by the terminal
+    code, out, _ = run("status", path, "--as-of", "2021-12-01", "--body", "Kent Police", "--item", "r2")
+    assert "met, date unknown" in out  # an undated action plan
+
+
 def test_status_today_by_default() -> None:
     code, out, _ = run("status", CASE, "--format", "json")
     assert code == 0

@@ -525,7 +525,7 @@ _REPLY_WORDS = {
     "met": "met",
     "met-late": "met late",
     "met-date-unknown": "met, date unknown",
-    "closed": "closed",
+    "closed": "no longer owed (closed)",
     "overdue": "overdue",
     "due-soon": "due soon",
     "not-yet-due": "not yet due",
@@ -539,10 +539,11 @@ _COUNT_WORDS = {"met-date-unknown": "met (date unknown)"}
 def _reply_words(o: Obligation) -> str:
     text = _REPLY_WORDS.get(str(o.state), _words(o.state))
     if o.state.is_met:
+        group = o.group_answer
+        if group is not None and group.meets and set(o.met_by) <= set(group.responses):
+            text += f" via {group.responder_name}"  # the collated answer is how this body answered
         if o.met_on is not None:
             text += f" ({_short_date(o.met_on)})"
-        elif o.group_answer is not None and o.group_answer.meets and set(o.met_by) <= set(o.group_answer.responses):
-            text += f" via {o.group_answer.responder_name}"
     return text
 
 
@@ -567,10 +568,8 @@ def _position_words(o: Obligation) -> str:
     group = o.group_answer
     if group is None:
         return own or "—"
-    if group.position is not None:
-        said = _words(group.position)
-    elif group.progress is not None:
-        said = _words(group.progress)
+    if group.position is not None or group.progress is not None:
+        said = ", ".join(_words(v) for v in (group.position, group.progress) if v is not None)
     else:
         said = "replied" + (f" {_short_date(group.date)}" if group.date is not None else "")
     shown = f"via {group.responder_name}: {said}"
@@ -599,14 +598,18 @@ class _Names:
                 ("Recommendation", report.recommendations),
             )
             for kind, things in kinds:
-                for index, item in enumerate(things, 1):
+                labels = [i.label or (i.alternate_labels[0] if i.alternate_labels else None) for i in things]
+                seen: dict[str, int] = {}
+                for index, (item, label) in enumerate(zip(things, labels, strict=True), 1):
                     self.things[item.id] = item
-                    if item.label:
-                        heading = f"{kind} {item.label}"
-                    elif item.alternate_labels:
-                        heading = f"{kind} {item.alternate_labels[0]}"
+                    if label:
+                        heading = f"{kind} {label}"
+                        twins = labels.count(label)
+                        if twins > 1:  # the source numbers two items alike: say which is which
+                            seen[label] = seen.get(label, 0) + 1
+                            heading += f" ({_ordinal(seen[label])} of {twins} so numbered)"
                     else:
-                        heading = f"{kind} no. {index} of the record (unnumbered)"
+                        heading = f"{kind} (unnumbered; {_ordinal(index)} in the record)"
                     if item.title:
                         heading += f": {item.title}"
                     self.headings[item.id] = heading
@@ -655,6 +658,12 @@ class _Names:
         """The items an obligation concerns: the item itself, a route's or follow-up's items, the item that
         sets the route."""
         return frozenset({o.ref, *o.items, *((o.position_on,) if o.position_on else ())})
+
+
+def _ordinal(number: int) -> str:
+    """ "1st", "2nd", "3rd", "4th", "11th", "21st" ..."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _and_words(names: Sequence[str], word: str = "and") -> str:
@@ -1100,11 +1109,11 @@ def _cmd_history(args: argparse.Namespace, out: _Out) -> int:
             if bodies is not None and not _concerns(entry, bodies, groups_of):
                 continue
             when = _date_words(entry.date) if entry.date is not None else "date unknown"
-            lines.append((when, _entry_words(entry, names, EntryKind)))
+            lines.append((when, terminal_safe(_entry_words(entry, names, EntryKind))))
         if bodies is not None and not lines:
             continue
         shown += 1
-        out.line(names.title(found.item))
+        out.line(terminal_safe(names.title(found.item)))
         if not lines:
             out.line("  nothing recorded yet")
         for when, text in lines:
@@ -1227,11 +1236,28 @@ def _cmd_compile(args: argparse.Namespace, out: _Out) -> int:
         return EXIT_ERRORS
     for p in findings:
         out.err.write(f"  {p.severity}: {p.path}: [{p.code}] {p.message}\n")
-    dump(result.case, args.output)
+    dump(result.case, args.output, version=_version_to_write(args.case, result.case))
     n = len(result.case.responses)
     others = f"; {len(findings)} warning{'s' if len(findings) != 1 else ''} or notes above" if findings else ""
     out.err.write(f"wrote {args.output}: {n} response{'s' if n != 1 else ''}{others}\n")
     return EXIT_OK
+
+
+def _version_to_write(source: str, case: CaseRecord) -> str:
+    """The schema version of the case file ``source``, or the oldest later one that can hold ``case``: a
+    1.0 record compiled with 1.0 responses stays 1.0."""
+    import json
+
+    from .converter import needed_version, version_key
+
+    needed = needed_version(case)
+    try:
+        declared = json.loads(Path(source).read_bytes()).get("schemaVersion")
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - the file was read and validated before
+        return needed
+    if not isinstance(declared, str):  # pragma: no cover - validated before
+        return needed
+    return max(declared, needed, key=version_key)
 
 
 def _cmd_render(args: argparse.Namespace, out: _Out) -> int:
@@ -1412,7 +1438,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="PATH", help="the JSON document")
     p.add_argument("--to", metavar="VERSION", help="the schema version to write (default: the latest)")
     where = p.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout")
+    where.add_argument(
+        "-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout"
+    )
     where.add_argument("--in-place", action="store_true", help="replace PATH itself (whole or not at all)")
     p.set_defaults(func=_cmd_upgrade)
     return parser
