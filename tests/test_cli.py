@@ -586,7 +586,7 @@ def test_board_paper_reads_like_the_seed() -> None:
         "**Date:** 13 July 2021",
         "## 1. Purpose",
         "## 2. Overview",
-        "The report sets out 2 actions and 6 recommendations.",
+        "2 actions and 6 recommendations",
         "Modern slavery and human trafficking continues to be a key strategic priority",
         "The Constabulary will await correspondence from the NPCC.",
     ):
