@@ -293,6 +293,8 @@ def test_status_csv_names_its_id_columns_and_keeps_both_answers() -> None:
     header = out.splitlines()[0].split(",")
     for column in ("case", "item", "body", "recipient", "state", "delivery", "atRisk", "lapsed", "closed", "group"):
         assert column in header
+    code, text, _ = run("status", CASE, "--as-of", "2023-01-01", "--format", "json")
+    assert list(json.loads(text)[0]) == header  # the same columns, in the same order
     kent = next(r for r in rows if (r["item"], r["body"]) == ("r2", "force-kent"))
     assert (kent["state"], kent["delivery"], kent["groupAnsweredByName"], kent["groupResponses"]) == (
         "overdue",

@@ -338,7 +338,6 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
     states = set(args.state or ()) | set(args.only or ())
     delivery = set(args.delivery or ())
     rows: list[dict[str, Any]] = []
-    status = EXIT_OK
     cases = _cases(args.paths, out)
     selections = _selections(args, [case for case, _ in cases], out)
     for case, selection in zip((c for c, _ in cases), selections, strict=True):
@@ -480,7 +479,6 @@ def _row(case: CaseRecord, o: Obligation, names: _Names) -> dict[str, Any]:
         "groupAnswerMeets": group.meets if group else None,
         "asOf": o.as_of.isoformat(),
     }
-    assert list(row) == list(_COLUMNS)
     row["_item"] = names.heading(o)
     row["_to"] = ", ".join(names.short(r) for r in (o.recipient, *o.other_recipients) if r) or "—"
     row["_due"] = _due_words(o)
@@ -1091,13 +1089,15 @@ def _cmd_history(args: argparse.Namespace, out: _Out) -> int:
         items = frozenset(i for o in chosen for i in names.items_of(o))
         bodies = frozenset(o.body for o in chosen)
     width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    from .registry import RegistryError
+
     registry = names.registry
     groups_of: dict[str, set[str]] = {}
     if bodies is not None:
         for group in registry.groups:
             try:
                 members: set[str] = {b.id for b in registry.members(group.id)}
-            except Exception:  # noqa: BLE001 - an unknown member is the rules' to report, not history's
+            except RegistryError:  # a member the register lacks: the rules report it, history goes on
                 continue
             groups_of[group.id] = members
     shown = 0
