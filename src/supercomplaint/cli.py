@@ -1269,6 +1269,18 @@ def _cmd_render(args: argparse.Namespace, out: _Out) -> int:
         return status
     if args.view == "board-paper" and not args.responder:
         raise UsageError("--view board-paper needs --responder BODY (a body id, e.g. force-cambridgeshire)")
+    if args.to == "docx":  # a Word document: bytes, made by supercomplaint.docx from the HTML rendering
+        if not args.output:
+            raise UsageError("--to docx writes a Word document: name the file with -o OUT.docx")
+        from .docx import render_docx
+
+        try:
+            data = render_docx(case, view=args.view, as_of=_as_of(args.as_of), responder=args.responder)
+        except RenderError as exc:
+            raise UsageError(str(exc)) from None
+        atomic_write(args.output, data)
+        out.err.write(f"wrote {terminal_safe(args.output)}\n")
+        return EXIT_OK
     try:
         text = render(case, view=args.view, to=args.to, as_of=_as_of(args.as_of), responder=args.responder)
     except RenderError as exc:
@@ -1322,6 +1334,79 @@ def _cmd_upgrade(args: argparse.Namespace, out: _Out) -> int:
         out.err.write(f"wrote {terminal_safe(target)}\n")
     else:
         out.stream.write(text)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------------
+# export, import (spreadsheets)
+# --------------------------------------------------------------------------------------------------
+
+
+def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
+    from .xlsx import export_case
+
+    case, status = _load_case(args.path, out)
+    if case is None:
+        return status
+    export_case(case, args.output, as_of=_as_of(args.as_of))
+    out.err.write(f"wrote {terminal_safe(args.output)}\n")
+    return EXIT_OK
+
+
+def _print_sheet_problems(out: _Out, name: str, problems: Sequence[Problem], head: str) -> None:
+    out.err.write(f"{terminal_safe(name)}: {head}\n")
+    for p in problems:
+        out.err.write(f"  {p.severity}: {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
+
+
+def _cmd_import(args: argparse.Namespace, out: _Out) -> int:
+    from .io import atomic_write, dumps
+    from .problems import Severity
+    from .xlsx import WorkbookError, import_tracker, load_mapping, read_case_workbook
+
+    if args.mapping is None:
+        if args.case is not None:
+            raise UsageError("--case goes with --mapping; a workbook that `export` wrote holds its own case")
+        try:
+            record = read_case_workbook(args.source)
+        except WorkbookError as exc:
+            unreadable = any(p.code == "file-unreadable" for p in exc.problems)
+            _print_sheet_problems(out, args.source, exc.problems, "cannot be read as a case record:")
+            out.err.write("nothing written\n")
+            return EXIT_USAGE if unreadable else EXIT_ERRORS
+        text = dumps(record)
+        if args.output:
+            atomic_write(args.output, text.encode("utf-8"))
+            out.err.write(f"wrote {terminal_safe(args.output)}\n")
+        else:
+            out.stream.write(text)
+        return EXIT_OK
+    if args.case is None:
+        raise UsageError("--mapping needs --case CASE: the case record whose labels the rows name")
+    if not args.output:
+        raise UsageError("--mapping writes one response document per response: name a folder with -o FOLDER")
+    folder = Path(args.output)
+    if not folder.is_dir():
+        raise UsageError(f"-o {args.output!r} is not a folder (create it first)")
+    case, status = _load_case(args.case, out)
+    if case is None:
+        return status
+    try:
+        mapping = load_mapping(args.mapping)
+        result = import_tracker(args.source, mapping, case, csv_input=True if args.csv else None)
+    except WorkbookError as exc:
+        unreadable = any(p.code == "file-unreadable" for p in exc.problems)
+        errors = sum(p.severity == Severity.ERROR for p in exc.problems)
+        head = f"{errors} error{'s' if errors != 1 else ''}; nothing written:"
+        _print_sheet_problems(out, exc.source or args.source, exc.problems, head)
+        return EXIT_USAGE if unreadable else EXIT_ERRORS
+    if result.problems:
+        _print_sheet_problems(out, args.source, result.problems, "read, with these warnings and notes:")
+    for document in result.documents:
+        target = folder / f"{document.response.id}.json"
+        atomic_write(target, dumps(document).encode("utf-8"))
+        answers = len(document.response.items)
+        out.err.write(f"wrote {terminal_safe(target)}: {answers} answer{'s' if answers != 1 else ''}\n")
     return EXIT_OK
 
 
@@ -1412,7 +1497,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="PATH", help="the case record")
     p.add_argument("--view", choices=("tracker", "board-paper"), required=True, help="what to render")
     p.add_argument("--responder", metavar="BODY", help="for a board paper: the responder's body id")
-    p.add_argument("--to", choices=("md", "html"), default="md", help="output format (default: md)")
+    p.add_argument(
+        "--to",
+        choices=("md", "html", "docx"),
+        default="md",
+        help="output format (default: md); docx (a Word document, needs -o) calls supercomplaint.docx.render_docx()",
+    )
     p.add_argument("--as-of", metavar="DATE", help="for the tracker: the day to describe (default: today)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout")
     p.set_defaults(func=_cmd_render)
@@ -1443,6 +1533,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     where.add_argument("--in-place", action="store_true", help="replace PATH itself (whole or not at all)")
     p.set_defaults(func=_cmd_upgrade)
+
+    p = commands.add_parser(
+        "export",
+        help="write a case record as a spreadsheet (.xlsx)",
+        description="Write a case record as an .xlsx workbook: items, monitoring, responses, obligations as of a "
+        "date (reply and delivery), assessments and follow-ups, each a sheet with a frozen, filtered header; the "
+        "record itself in hidden sheets that `supercomplaint import` reads back unchanged. Calls "
+        "supercomplaint.xlsx.export_case() (needs the xlsx extra). A case record that `validate` rejects is "
+        "refused (exit 1).",
+    )
+    p.add_argument("path", metavar="CASE", help="the case record")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .xlsx file to write (whole or not at all)")
+    p.add_argument("--as-of", metavar="DATE", help="the day the obligations describe, YYYY-MM-DD (default: today)")
+    p.set_defaults(func=_cmd_export)
+
+    p = commands.add_parser(
+        "import",
+        help="read a spreadsheet: an exported case, or an action plan or tracker",
+        description="Without --mapping: read back a workbook that `export` wrote, as the case record's JSON "
+        "(supercomplaint.xlsx.read_case_workbook()). With --mapping: read a force's action plan or a "
+        "collator's tracker (.xlsx or .csv) into one response document per response the mapping names, "
+        "written to the folder -o as RESPONSE-ID.json (supercomplaint.xlsx.import_tracker()). Every problem "
+        "is placed at its sheet and cell, with the column's heading; nothing is written when any is an error "
+        "(exit 1). Needs the xlsx extra.",
+    )
+    p.add_argument("source", metavar="SOURCE", help="the .xlsx workbook or .csv file")
+    p.add_argument("--mapping", metavar="MAPPING", help="the mapping (TOML) for an action plan's layout")
+    p.add_argument("--case", metavar="CASE", help="with --mapping: the case record whose items the rows name")
+    p.add_argument("--csv", action="store_true", help="read SOURCE as CSV whatever its name")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the case record file to write (default: stdout); with --mapping, the folder for the responses",
+    )
+    p.set_defaults(func=_cmd_import)
     return parser
 
 

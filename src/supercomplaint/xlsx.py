@@ -1071,7 +1071,7 @@ def _open_workbook(source: str | os.PathLike[str] | bytes, *, values_only: bool 
         data = bytes(source) if isinstance(source, bytes | bytearray) else Path(source).read_bytes()
     except OSError as exc:
         raise WorkbookError(
-            [Problem(code="file-unreadable", message=f"cannot read the file: {exc.strerror or exc}")], name
+            [Problem(code="file-unreadable", path=name, message=f"cannot read the file: {exc.strerror or exc}")], name
         ) from None
     import warnings
     import zipfile
@@ -1085,6 +1085,7 @@ def _open_workbook(source: str | os.PathLike[str] | bytes, *, values_only: bool 
             [
                 Problem(
                     code="file-unreadable",
+                    path=name,
                     message=f"not an .xlsx workbook that can be read ({type(exc).__name__}: {exc})"[:300],
                 )
             ],
@@ -1397,6 +1398,11 @@ _MOJIBAKE = re.compile(
     "\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _NBSP = re.compile("[\u00a0\u2007\u202f]")
+# A run of the characters that UTF-8 bytes become when read as Windows-1252.
+_HIGH_RUN = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+"
+)
 
 
 def clean_text(value: str) -> tuple[str, str | None]:
@@ -1412,16 +1418,16 @@ def clean_text(value: str) -> tuple[str, str | None]:
     """
     text = _unescape(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _NBSP.sub(" ", text)
     said = None
-    if _MOJIBAKE.search(text):
+    bad = _MOJIBAKE.search(text)
+    if bad is not None:
         repaired = _undouble(text)
         if repaired is not None and repaired != text:
-            bad = _MOJIBAKE.search(text)
-            assert bad is not None
-            sample = text[bad.start() : bad.start() + 3]
+            run = _HIGH_RUN.match(text, bad.start())
+            sample = run.group() if run else bad.group()
             said = f"repaired double-encoded text: “{sample}” read as “{_undouble(sample) or sample}”"
             text = repaired
+    text = _NBSP.sub(" ", text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return text, said
@@ -1437,16 +1443,12 @@ def _undouble(text: str) -> str | None:
     # characters that cp1252 cannot encode: repair the mis-read runs one by one
     out = []
     pos = 0
-    for found in re.finditer(
-        "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-        "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+",
-        text,
-    ):
+    for found in _HIGH_RUN.finditer(text):
         out.append(text[pos : found.start()])
         try:
             out.append(found.group().encode("cp1252").decode("utf-8"))
-        except UnicodeError:
-            return None
+        except UnicodeError:  # a character that was right all along ("’" beside a mis-read "â€™")
+            out.append(found.group())
         pos = found.end()
     out.append(text[pos:])
     return "".join(out)
@@ -1881,7 +1883,7 @@ def _grid_from_csv(source: str | os.PathLike[str] | bytes) -> tuple[_Grid, list[
         data = bytes(source) if isinstance(source, bytes | bytearray) else Path(source).read_bytes()
     except OSError as exc:
         raise WorkbookError(
-            [Problem(code="file-unreadable", message=f"cannot read the file: {exc.strerror or exc}")], name
+            [Problem(code="file-unreadable", path=name, message=f"cannot read the file: {exc.strerror or exc}")], name
         ) from None
     notes: list[Problem] = []
     sheet = Path(name).name if not isinstance(source, bytes | bytearray) else "csv"
@@ -2296,7 +2298,7 @@ class _Importer:
                 Severity.NOTE,
             )
         planned_rows = [r for r in rows if r.planned]
-        planned = max(planned_rows, key=lambda r: r.planned[0].latest if r.planned else dt.date.min, default=None)
+        planned = max(planned_rows, key=_planned_key, default=None)
         if len(planned_rows) > 1:
             self.problem(
                 "answers-combined",
@@ -2305,15 +2307,17 @@ class _Importer:
                 Severity.NOTE,
             )
         several = len(rows) > 1
-        texts = [f"{r.shown}: {r.text}" if several and r.shown else r.text for r in rows if r.text]
+        texts = [_led(r.shown, r.text) if several and r.shown else r.text for r in rows if r.text]
         parts: list[m.Ref] = []
         for r in rows:
             if r.part is not None and r.part.id not in parts:
                 parts.append(m.Ref(r.part.id))
         extra: dict[str, Any] = {}
-        for r in rows:
-            for key, value in r.extra.items():
-                extra.setdefault(key, value)
+        for key in dict.fromkeys(k for r in rows for k in r.extra):
+            found = {r.shown or str(r.row): r.extra[key] for r in rows if key in r.extra}
+            values = set(found.values())
+            # one value when the rows agree; else each row's, by its label as written
+            extra[key] = values.pop() if len(values) == 1 and len(found) == len(rows) else found
         pc = planned.planned if planned and planned.planned else None
         return m.ItemResponse(
             item=item.id,
@@ -2345,6 +2349,18 @@ class _RowAnswer:
     planned: tuple[PartialDate, m.Bound | None, str | None] | None
     shown: str | None
     extra: Mapping[str, str]
+
+
+def _planned_key(answer: _RowAnswer) -> tuple[dt.date, bool]:
+    """The latest planned completion wins; on the same latest day, one stated as a floor ("at the earliest")."""
+    if answer.planned is None:  # pragma: no cover - only rows with a plan are compared
+        return dt.date.min, False
+    return answer.planned[0].latest, answer.planned[1] is m.Bound.EARLIEST
+
+
+def _led(label: str, text: str | None) -> str:
+    """A part's paragraph led by its label as written: "a) We will ...", "7.1: We will ..."."""
+    return f"{label} {text}" if label.endswith((")", ".", ":")) else f"{label}: {text}"
 
 
 def _all_parts(parts: Iterable[m.Part]) -> Iterator[m.Part]:
