@@ -17,10 +17,13 @@ real record holds:
 
 The larger case has 10 times the recommendations, and so 10 times the responses, outcomes and
 assessments (about 3,500 and 34,500 obligations). Rounds are interleaved (baseline, large, baseline,
-large ...) with the garbage collector on, as in real use (the fixtures themselves frozen out of its way);
-each size keeps its best round, in processor time (the baseline's compile, which takes milliseconds, is
-timed as the mean of 10 runs in a row). Prints the
+large ...), first all of obligations()'s, then compile()'s, with the garbage collector on, as in real use
+(the fixtures themselves frozen out of its way); each size keeps its best round, in processor time (the
+baseline's compile, which takes milliseconds, is timed as the mean of 10 runs in a row). Prints the
 times, the ratio, and whether it is within 11.
+
+On a shared machine the ratio moves by about a tenth from run to run (other processes compete for the
+processor's caches); run it when the machine is quiet, or twice.
 
     .venv/bin/python -m benchmarks.bench_tracker
 """
