@@ -84,7 +84,15 @@ if TYPE_CHECKING:
     )
     from .rendering import RenderError, render, render_board_paper, render_tracker
     from .rules import RULES, Finding, Rule, check
-    from .tracker import Obligation, ObligationKind, ObligationState, obligations, tally
+    from .tracker import (
+        DeliveryState,
+        GroupAnswer,
+        Obligation,
+        ObligationKind,
+        ObligationState,
+        obligations,
+        tally,
+    )
     from .validation import ValidationReport, schema, validate
 
 # name -> module that defines it; imported on first use so that ``import supercomplaint`` stays light.
@@ -112,6 +120,8 @@ _LAZY = {
     "RegistryError": ".registry",
     "UnknownRefError": ".registry",
     "default_registry": ".registry",
+    "DeliveryState": ".tracker",
+    "GroupAnswer": ".tracker",
     "Obligation": ".tracker",
     "ObligationKind": ".tracker",
     "ObligationState": ".tracker",
@@ -155,6 +165,7 @@ __all__ = [
     "Counting",
     "DatedName",
     "Deadline",
+    "DeliveryState",
     "Detail",
     "Document",
     "Eligibility",
@@ -163,6 +174,7 @@ __all__ = [
     "FixedDeadline",
     "FollowUp",
     "Group",
+    "GroupAnswer",
     "HistoryEntry",
     "Identifier",
     "ImmediateDeadline",
