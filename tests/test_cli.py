@@ -65,7 +65,9 @@ def test_validate_rule_error_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert "SC201" in out
     assert "$.report.recommendations[1]" in out
-    assert "docs/rules.md" in out
+    assert "(see `supercomplaint rules SC201`)" in out  # a pointer a pip user can follow, not a docs folder
+    assert "docs/rules.md" not in out
+    assert out.rstrip().endswith("1 file checked: 1 error, 4 warnings, 0 notes, 1 file with errors")
 
 
 def test_validate_missing_file_exits_2_and_checks_the_others() -> None:

@@ -11,8 +11,10 @@ file that cannot be read.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import sys
@@ -69,20 +71,164 @@ class UsageError(Exception):
     """Bad arguments: reported on stderr with exit code 2."""
 
 
-class _Out:
-    """Where output goes, and whether it may use colour and show progress (only on a terminal)."""
+STDIN = "-"
+"""The file argument that means standard input (and, after ``-o``, standard output)."""
 
-    def __init__(self, stream: IO[str], err: IO[str]) -> None:
+STDIN_NAME = "<stdin>"
+"""How messages name standard input."""
+
+
+def wants_colour(stream: IO[str], choice: str = "auto", environ: Mapping[str, str] | None = None) -> bool:
+    """Whether output to ``stream`` is coloured: ``choice`` is ``--color`` ("auto", "always" or "never").
+
+    "always" and "never" decide. Under "auto", a non-empty ``FORCE_COLOR`` forces colour, else a non-empty
+    ``NO_COLOR`` (https://no-color.org) or ``TERM=dumb`` turns it off, else colour goes to a terminal only.
+
+    >>> import io
+    >>> wants_colour(io.StringIO(), "auto", {"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    True
+    >>> wants_colour(io.StringIO(), "always", {"NO_COLOR": "1"})
+    True
+    >>> wants_colour(io.StringIO(), "never", {"FORCE_COLOR": "1"})
+    False
+    """
+    env = os.environ if environ is None else environ
+    if choice in ("always", "never"):
+        return choice == "always"
+    if env.get("FORCE_COLOR"):
+        return True
+    if env.get("NO_COLOR") or env.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+class _Out:
+    """Where output goes: whether it is coloured (``--color``), quiet (``-q``) and shows progress (only on a
+    terminal), and standard input, read once and kept for every use of ``-``."""
+
+    def __init__(
+        self,
+        stream: IO[str],
+        err: IO[str],
+        *,
+        colour: str = "auto",
+        quiet: bool = False,
+        stdin: IO[bytes] | None = None,
+    ) -> None:
         self.stream = stream
         self.err = err
-        self.colour = stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-        self.progress = err.isatty()
+        self.encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+        self.colour = wants_colour(stream, colour)
+        self.quiet = quiet
+        self.progress = err.isatty() and not quiet
+        self._stdin = stdin
+        self._stdin_data: bytes | None = None
 
     def paint(self, text: str, colour: str) -> str:
         return f"\033[{colour}m{text}\033[0m" if self.colour else text
 
     def line(self, text: str = "") -> None:
-        self.stream.write(text + "\n")
+        self.stream.write(self.fit(text) + "\n")
+
+    def fit(self, text: str) -> str:
+        """Text for people, shown in the output's encoding: a character it cannot encode becomes its nearest
+        plain form (a dash, a quote mark) or an escape such as ``\\u2192``, so that nothing raises and a
+        table's columns stay aligned.
+
+        >>> import io
+        >>> out = _Out(io.TextIOWrapper(io.BytesIO(), encoding="ascii"), io.StringIO())
+        >>> out.fit("Hestia’s — 5.2 → 5.3")
+        "Hestia's - 5.2 \\u2192 5.3"
+        """
+        if self.encoding in _UNICODE_ENCODINGS or text.isascii():
+            return text
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return "".join(ch if ch.isascii() else self._fit_character(ch) for ch in text)
+        return text
+
+    def _fit_character(self, ch: str) -> str:
+        try:
+            ch.encode(self.encoding)
+        except UnicodeEncodeError:
+            return _PLAIN.get(ch) or ch.encode("ascii", "backslashreplace").decode("ascii")
+        return ch
+
+    def note(self, text: str) -> None:
+        """A line for people on stderr that is not an error ("wrote ...", a warning): left out with ``-q``."""
+        if not self.quiet:
+            self.err.write(text + "\n")
+
+    def read(self, name: str) -> bytes:
+        """The bytes of file ``name``, or of standard input for ``-``; raises :class:`OSError`."""
+        if name != STDIN:
+            return Path(name).read_bytes()
+        if self._stdin_data is None:
+            stream = self._stdin if self._stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                raise OSError(errno.EBADF, "standard input is closed")
+            self._stdin_data = stream.read()
+        return self._stdin_data
+
+    def data(self, text: str) -> None:
+        """Data (JSON, CSV, Markdown, HTML) on standard output, in UTF-8 whatever the terminal's encoding, so
+        that a pipe or a redirect gets what ``-o FILE`` writes."""
+        buffer = getattr(self.stream, "buffer", None)
+        encoding = getattr(self.stream, "encoding", None) or "utf-8"
+        if buffer is None or codecs.lookup(encoding).name == "utf-8":
+            self.stream.write(text)
+            return
+        self.stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+    def write(self, target: str | None, data: str | bytes, *, what: str = "the output", tell: bool = True) -> None:
+        """Write ``data`` to file ``target`` (whole or not at all; "wrote FILE" on stderr unless ``tell`` is
+        False), or to standard output when ``target`` is ``None`` or ``-``. Binary data (a workbook, a Word
+        document) is never written to a terminal. Raises :class:`~supercomplaint.WriteError`."""
+        if target is not None and target != STDIN:
+            from .io import atomic_write
+
+            atomic_write(target, data.encode("utf-8") if isinstance(data, str) else data)
+            if tell:
+                self.note(f"wrote {terminal_safe(target)}")
+            return
+        if isinstance(data, str):
+            self.data(data)
+            return
+        buffer = getattr(self.stream, "buffer", None)
+        if buffer is None or self.stream.isatty():
+            raise UsageError(f"{what} is a binary file: name the file with -o FILE, or redirect standard output")
+        self.stream.flush()
+        buffer.write(data)
+        buffer.flush()
+
+
+_UNICODE_ENCODINGS = frozenset({"utf-8", "utf-16", "utf-32", "utf-8-sig"})
+_PLAIN = {
+    "\u2014": "-",
+    "\u2013": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2022": "*",
+}
+
+
+def shown(name: str) -> str:
+    """A file argument as messages name it: ``<stdin>`` for ``-``, made safe for a terminal."""
+    return STDIN_NAME if name == STDIN else terminal_safe(name)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    """ "1 error", "2 errors", "0 files"."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -90,21 +236,26 @@ class _Out:
 # --------------------------------------------------------------------------------------------------
 
 
-def _json_files(paths: Sequence[str]) -> Iterator[Path]:
+def _json_files(paths: Sequence[str]) -> Iterator[str]:
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+        if name != STDIN and path.is_dir():
+            yield from sorted(str(p) for p in path.rglob("*.json") if p.is_file())
         else:
-            yield path
+            yield name
 
 
 def validate_file(
-    path: Path, *, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+    path: Path | str,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    data: bytes | None = None,
 ) -> tuple[bool, list[Problem], bool]:
-    """Parse, validate against the schema, load and check one file.
+    """Parse, validate against the schema, load and check one file (or ``data``, its bytes, when given).
 
-    Returns (readable, problems, ok): ``ok`` is False when any problem is an error.
+    Returns (readable, problems, ok): ``ok`` is False when any problem is an error. Every problem found in
+    the text (parse-level ones included: a repeated key, NaN, a number too big) has its line and column.
     """
     from .io import parse_json
     from .locate import with_positions
@@ -112,16 +263,18 @@ def validate_file(
     from .rules import check
     from .validation import validate
 
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            problem = Problem(code="file-unreadable", message=f"cannot read the file: {exc.strerror or exc}")
+            return False, [problem], False
+    raw = data
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problem = Problem(code="file-unreadable", message=f"cannot read the file: {exc.strerror or exc}")
-        return False, [problem], False
-    try:
-        data = parse_json(raw)
+        parsed = parse_json(raw)
     except LoadError as exc:
         return True, list(exc.problems), False
-    report = validate(data)
+    report = validate(parsed)
     problems: list[Problem] = list(report.problems)
     if report.document is not None:  # valid: the report carries the loaded document
         problems.extend(check(report.document, select=select, ignore=ignore))
@@ -131,8 +284,18 @@ def validate_file(
     return True, problems, ok
 
 
+def _rule_codes_hint() -> str:
+    """The families of rule codes, for a message about a code that is not one."""
+    from .rules import _FAMILIES
+
+    families = _and_words([f"{prefix} ({concern})" for prefix, concern in _FAMILIES])
+    return f"rule codes start with {families}; `supercomplaint rules` lists them all"
+
+
 def _cmd_validate(args: argparse.Namespace, out: _Out) -> int:
     import json
+
+    from .problems import Problem
 
     select = _codes(args.select)
     ignore = _codes(args.ignore)
@@ -141,32 +304,43 @@ def _cmd_validate(args: argparse.Namespace, out: _Out) -> int:
 
         for code in (*(select or ()), *(ignore or ())):
             if not any(c.startswith(code) for c in RULES):
-                raise UsageError(f"no rule code starts with {code!r} (see docs/rules.md)")
+                raise UsageError(f"no rule code starts with {code!r}: {_rule_codes_hint()}")
     files = list(_json_files(args.paths))
     if not files:
         raise UsageError("no JSON files found in " + ", ".join(args.paths))
     results: list[dict[str, Any]] = []
     status = EXIT_OK
     started = time.monotonic()
-    errors = warnings = bad_files = 0
-    for index, path in enumerate(files):
-        if out.progress and len(files) > 1 and args.format == "text":
-            _progress(out, index, len(files), started, str(path))
-        readable, problems, ok = validate_file(path, select=select, ignore=ignore)
+    counts = {"error": 0, "warning": 0, "note": 0}
+    bad_files = 0
+    text = args.format == "text"
+    width = _wrap_width(out)
+    for index, name in enumerate(files):
+        if out.progress and len(files) > 1 and text:
+            _progress(out, index, len(files), started, shown(name))
+        if name == STDIN:
+            try:
+                data: bytes | None = out.read(name)
+            except OSError as exc:
+                problem = Problem(code="file-unreadable", message=f"cannot read the file: {exc.strerror or exc}")
+                readable, problems, ok = False, [problem], False
+            else:
+                readable, problems, ok = validate_file(name, select=select, ignore=ignore, data=data)
+        else:
+            readable, problems, ok = validate_file(name, select=select, ignore=ignore)
         if not readable:
             status = max(status, EXIT_USAGE)
         elif not ok:
             status = max(status, EXIT_ERRORS)
-        n_err = sum(p.severity == "error" for p in problems)
-        errors += n_err
-        warnings += len(problems) - n_err
+        for p in problems:
+            counts[str(p.severity)] = counts.get(str(p.severity), 0) + 1
         bad_files += not ok
-        results.append({"path": str(path), "ok": ok, "problems": problems})
-        if args.format == "text":
+        results.append({"path": STDIN_NAME if name == STDIN else name, "ok": ok, "problems": problems})
+        if text:
             if out.progress and len(files) > 1:
                 out.err.write("\r\033[K")
-            _print_file(out, str(path), problems, ok)
-    if out.progress and len(files) > 1 and args.format == "text":
+            _print_file(out, shown(name), problems, ok, width)
+    if out.progress and len(files) > 1 and text:
         out.err.write("\r\033[K")
         out.err.flush()
     if args.format == "json":
@@ -176,14 +350,15 @@ def _cmd_validate(args: argparse.Namespace, out: _Out) -> int:
                 for r in results
             ]
         }
-        out.line(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
+        out.data(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    elif not out.quiet:
         summary = (
-            f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
-            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-            f"{f', {bad_files} file' + ('s' if bad_files != 1 else '') + ' with errors' if bad_files else ''}"
+            f"{_plural(len(files), 'file')} checked: {_plural(counts['error'], 'error')}, "
+            f"{_plural(counts['warning'], 'warning')}, {_plural(counts['note'], 'note')}"
+            + (f", {_plural(bad_files, 'file')} with errors" if bad_files else "")
         )
-        out.line(out.paint(summary, _COLOURS["error" if bad_files else "ok"]))
+        for line in _wrapped(summary, width, indent=""):
+            out.line(out.paint(line, _COLOURS["error" if bad_files else "ok"]))
     return status
 
 
@@ -204,18 +379,65 @@ def _finding_json(problem: Problem) -> dict[str, Any]:
     return data
 
 
-def _print_file(out: _Out, name: str, problems: Sequence[Problem], ok: bool) -> None:
-    name = terminal_safe(name)
+def _wrap_width(out: _Out) -> int | None:
+    """The width lines of text are wrapped to: the terminal's, else COLUMNS; None (no wrapping) when the
+    output is not a terminal and COLUMNS is not set, so that a pipe or a log gets one finding per line."""
+    if out.stream.isatty() or os.environ.get("COLUMNS", "").isdigit():
+        return _width(out)
+    return None
+
+
+def _wrapped(text: str, width: int | None, indent: str, first: str | None = None) -> list[str]:
+    """``text`` in lines of at most ``width`` characters (any length when ``width`` is None), the first led
+    by ``first`` (default ``indent``) and the others by ``indent``; a word longer than a line is broken
+    across lines, never cut."""
+    import textwrap
+
+    first = indent if first is None else first
+    if width is None:
+        return [first + text]
+    return textwrap.wrap(
+        text,
+        width=max(width, len(first) + 10, len(indent) + 10),
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _print_file(out: _Out, name: str, problems: Sequence[Problem], ok: bool, width: int | None = None) -> None:
+    """One file's findings; with ``-q``, only its errors (and nothing for a file without one)."""
+    if out.quiet:
+        problems = [p for p in problems if p.severity == "error"]
+        if not problems:
+            return
     if not problems:
         out.line(f"{name}: {out.paint('ok', _COLOURS['ok'])}")
         return
-    out.line(f"{out.paint(name, _COLOURS['bold'])}: {len(problems)} finding{'s' if len(problems) != 1 else ''}")
+    head = f"{name}: {_plural(len(problems), 'error' if out.quiet else 'finding')}"
+    for index, line in enumerate(_wrapped(head, width, indent="  ", first="")):
+        out.line(out.paint(line, _COLOURS["bold"]) if index == 0 else line)
+    wide = width is None or width >= 62
+    indent = " " * 13 if wide else "    "
     for p in problems:
         where = f"{p.line}:{p.column}" if p.line is not None else "-"
-        severity = out.paint(f"{p.severity:<7}", _COLOURS[str(p.severity)])
-        hint = " (see docs/rules.md)" if p.code.startswith("SC") else ""
-        out.line(f"  {where:>9}  {severity} {p.code:<20} {terminal_safe(p.path)}")
-        out.line(f"  {'':>9}  {terminal_safe(p.message)}{out.paint(hint, _COLOURS['dim'])}")
+        path = out.fit(terminal_safe(p.path))
+        if wide:
+            severity = f"{p.severity:<7}"
+            lines = _wrapped(path, width, indent=indent, first=f"  {where:>9}  {severity} {p.code:<20} ")
+        else:  # narrow: where, severity and code on a line, the path below
+            severity = str(p.severity)
+            lines = _wrapped(f"{where} {severity} {p.code}", width, indent=indent, first="  ")
+            lines += _wrapped(path, width, indent=indent)
+        lines[0] = lines[0].replace(severity, out.paint(severity, _COLOURS[str(p.severity)]), 1)
+        for line in lines:
+            out.line(line)
+        hint = f" (see `supercomplaint rules {p.code}`)" if p.code.startswith("SC") else ""
+        message = _wrapped(out.fit(terminal_safe(p.message)) + hint, width, indent=indent)
+        if hint and message[-1].endswith(hint.strip()):
+            message[-1] = message[-1][: -len(hint.strip())] + out.paint(hint.strip(), _COLOURS["dim"])
+        for line in message:
+            out.line(line)
 
 
 def _progress(out: _Out, index: int, total: int, started: float, name: str) -> None:
@@ -250,7 +472,7 @@ def _load_case(name: str, out: _Out) -> tuple[CaseRecord | None, int]:
 
     doc, status, _ = _read_checked(name, out, "case")
     if doc is not None and not isinstance(doc, CaseRecord):  # pragma: no cover - validate() insists on the kind
-        out.err.write(f"{name}: expected a case record, found a {type(doc).__name__}\n")
+        out.err.write(f"{shown(name)}: expected a case record, found a {type(doc).__name__}\n")
         return None, EXIT_ERRORS
     return doc, status
 
@@ -268,13 +490,13 @@ def _read_checked(name: str, out: _Out, kind: str) -> tuple[Document | None, int
     from .validation import validate
 
     try:
-        raw = Path(name).read_bytes()
+        raw = out.read(name)
     except OSError as exc:
-        out.err.write(f"{name}: cannot read the file: {exc.strerror or exc}\n")
+        out.err.write(f"{shown(name)}: cannot read the file: {terminal_safe(exc.strerror or exc)}\n")
         return None, EXIT_USAGE, []
     document: Document | None = None
     try:
-        data = parse_json(raw, source=name)
+        data = parse_json(raw, source=STDIN_NAME if name == STDIN else name)
     except LoadError as exc:
         problems: list[Problem] = list(exc.problems)
     else:
@@ -283,16 +505,15 @@ def _read_checked(name: str, out: _Out, kind: str) -> tuple[Document | None, int
         document = report.document
         if document is not None:
             problems.extend(check(document))
-    problems = sort_problems(with_positions(raw.decode("utf-8", errors="replace"), problems))
+    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")  # as parse_json reads it
+    problems = sort_problems(with_positions(text, problems))
     errors = [p for p in problems if p.severity == Severity.ERROR]
     if errors or document is None:
-        count = len(errors)
-        out.err.write(
-            f"{name}: not used: `supercomplaint validate` finds {count} error{'s' if count != 1 else ''} in it:\n"
-        )
+        found = _plural(len(errors), "error")
+        out.err.write(f"{shown(name)}: not used: `supercomplaint validate` finds {found} in it:\n")
         for p in errors:
             where = f" (line {p.line}, column {p.column})" if p.line is not None else ""
-            out.err.write(f"  {p.path}{where}: [{p.code}] {p.message}\n")
+            out.err.write(f"  {terminal_safe(p.path)}{where}: [{p.code}] {terminal_safe(p.message)}\n")
         return None, EXIT_ERRORS, []
     return document, EXIT_OK, [p for p in problems if p.severity != Severity.ERROR]
 
@@ -302,9 +523,9 @@ def _report_load_error(out: _Out, name: str, exc: Any) -> None:
 
     problems = exc.problems
     with contextlib.suppress(OSError):
-        text = Path(name).read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff")
+        text = out.read(name).decode("utf-8", errors="replace").removeprefix("\ufeff")
         problems = with_positions(text, problems)
-    out.err.write(f"{terminal_safe(name)}: cannot be read as a document:\n")
+    out.err.write(f"{shown(name)}: cannot be read as a document:\n")
     for p in problems:
         where = f" (line {p.line}, column {p.column})" if p.line is not None else ""
         out.err.write(f"  {terminal_safe(p.path)}{where}: [{p.code}] {terminal_safe(p.message)}\n")
@@ -360,9 +581,9 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
         return status  # nothing could be read: the problems are on stderr, and no table pretends otherwise
     public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
     if args.format == "json":
-        out.line(json.dumps(public, ensure_ascii=False, indent=2))
+        out.data(json.dumps(public, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
-        out.stream.write(csv_text(public, list(_COLUMNS)))
+        out.data(csv_text(public, list(_COLUMNS)))
     else:
         several = len(args.paths) > 1
         if not args.summary:
@@ -737,8 +958,9 @@ def _selections(args: argparse.Namespace, cases: Sequence[CaseRecord | None], ou
                 items.update(matched)
                 if len(matched) > 1 and text not in said:
                     said.add(text)
-                    out.err.write(
-                        f"note: {text!r} matches {_and_words([names.title(i) for i in matched])}: all are shown\n"
+                    out.note(
+                        f"note: {terminal_safe(repr(text))} matches "
+                        f"{terminal_safe(_and_words([names.title(i) for i in matched]))}: all are shown"
                     )
         selections.append(
             _Selection(
@@ -924,7 +1146,7 @@ def _status_table(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
         _status_blocks(out, rows, several, _width(out))
         return
     console = _console(out)
-    rows = _safe_rows(rows)
+    rows = _safe_rows(rows, out)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold" if out.colour else "")
     headers = [*(["Case"] if several else []), "Item", "Body", "To", "Due", "Reply", "Delivery", "Position"]
     least = {"Item": 14, "Body": 12, "Due": 8}
@@ -945,9 +1167,10 @@ def _status_table(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
     console.print(table)
 
 
-def _safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows with every text a document gave made safe to print on a terminal (see terminal_safe)."""
-    return [{k: terminal_safe(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+def _safe_rows(rows: list[dict[str, Any]], out: _Out) -> list[dict[str, Any]]:
+    """The rows with every text a document gave made safe to print on a terminal (see terminal_safe), in
+    the output's encoding."""
+    return [{k: out.fit(terminal_safe(v)) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
 
 
 def _counts(rows: Sequence[dict[str, Any]]) -> str:
@@ -971,7 +1194,7 @@ def _summaries(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
 
     if not rows:
         return
-    rows = _safe_rows(rows)
+    rows = _safe_rows(rows, out)
     console = _console(out)
     for what, key in (("Item", "_item"), ("Body", "bodyName")):
         grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -1026,7 +1249,7 @@ def _status_blocks(out: _Out, rows: list[dict[str, Any]], several: bool, width: 
     """Each obligation as a short block, wrapped to ``width``: a narrow terminal still shows everything."""
     import textwrap
 
-    for r in _safe_rows(rows):
+    for r in _safe_rows(rows, out):
         head = f"{r['_item']}: {r['bodyName']}"
         if several:
             head = f"{r['caseTitle']}: {head}"
@@ -1061,9 +1284,6 @@ def _status_blocks(out: _Out, rows: list[dict[str, Any]], several: bool, width: 
 
 
 def _cmd_history(args: argparse.Namespace, out: _Out) -> int:
-    import shutil
-    import textwrap
-
     from .compiling import EntryKind, history
     from .tracker import obligations
 
@@ -1088,7 +1308,7 @@ def _cmd_history(args: argparse.Namespace, out: _Out) -> int:
         ]
         items = frozenset(i for o in chosen for i in names.items_of(o))
         bodies = frozenset(o.body for o in chosen)
-    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    width = min(_width(out), 100)  # prose: wider lines are hard to read
     from .registry import RegistryError
 
     registry = names.registry
@@ -1100,7 +1320,7 @@ def _cmd_history(args: argparse.Namespace, out: _Out) -> int:
             except RegistryError:  # a member the register lacks: the rules report it, history goes on
                 continue
             groups_of[group.id] = members
-    shown = 0
+    printed = 0
     for found in history(case, as_of=as_of):
         if items is not None and found.item not in items:
             continue
@@ -1109,20 +1329,24 @@ def _cmd_history(args: argparse.Namespace, out: _Out) -> int:
             if bodies is not None and not _concerns(entry, bodies, groups_of):
                 continue
             when = _date_words(entry.date) if entry.date is not None else "date unknown"
-            lines.append((when, terminal_safe(_entry_words(entry, names, EntryKind))))
+            lines.append((when, out.fit(terminal_safe(_entry_words(entry, names, EntryKind)))))
         if bodies is not None and not lines:
             continue
-        shown += 1
-        out.line(terminal_safe(names.title(found.item)))
+        printed += 1
+        for line in _wrapped(out.fit(terminal_safe(names.title(found.item))), width, indent="  ", first=""):
+            out.line(line)
         if not lines:
             out.line("  nothing recorded yet")
         for when, text in lines:
-            wrapped = textwrap.wrap(text, width=width - 20) or [""]
-            out.line(f"  {when:<17} {wrapped[0]}")
-            for more in wrapped[1:]:
-                out.line(f"  {'':<17} {more}")
+            if width >= 50:  # the date in a column of its own
+                for line in _wrapped(text, width, indent=" " * 20, first=f"  {when:<17} "):
+                    out.line(line)
+            else:  # narrow: the date on a line, the entry below
+                out.line(f"  {when}")
+                for line in _wrapped(text, width, indent="    "):
+                    out.line(line)
         out.line()
-    if not shown:
+    if not printed:
         out.line("Nothing matches." if (items is not None or bodies is not None) else "The case has no report yet.")
     return status
 
@@ -1203,7 +1427,7 @@ def _said(position: Any, progress: Any, planned: PartialDate | None, bound: Any)
 
 def _cmd_compile(args: argparse.Namespace, out: _Out) -> int:
     from .compiling import merge
-    from .io import dump
+    from .io import dumps
     from .model import ResponseDocument
     from .problems import Severity
     from .rules import check
@@ -1222,28 +1446,31 @@ def _cmd_compile(args: argparse.Namespace, out: _Out) -> int:
     if result.problems:
         out.err.write("cannot compile:\n")
         for p in result.problems:
-            out.err.write(f"  {p.path}: [{p.code}] {p.message}\n")
+            out.err.write(f"  {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
         out.err.write("nothing written\n")
         return EXIT_ERRORS
     findings = check(result.case)
     errors = [p for p in findings if p.severity == Severity.ERROR]
     if errors:
-        count = len(errors)
-        out.err.write(f"cannot compile: the compiled case would have {count} error{'s' if count != 1 else ''}:\n")
+        out.err.write(f"cannot compile: the compiled case would have {_plural(len(errors), 'error')}:\n")
         for p in errors:
-            out.err.write(f"  {p.path}: [{p.code}] {p.message}\n")
+            out.err.write(f"  {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
         out.err.write("nothing written\n")
         return EXIT_ERRORS
+    # Written first: when the file cannot be written, that one line is all stderr says.
+    out.write(args.output, dumps(result.case, version=_version_to_write(args.case, result.case, out)), tell=False)
     for p in findings:
-        out.err.write(f"  {p.severity}: {p.path}: [{p.code}] {p.message}\n")
-    dump(result.case, args.output, version=_version_to_write(args.case, result.case))
+        out.note(f"  {p.severity}: {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}")
     n = len(result.case.responses)
-    others = f"; {len(findings)} warning{'s' if len(findings) != 1 else ''} or notes above" if findings else ""
-    out.err.write(f"wrote {args.output}: {n} response{'s' if n != 1 else ''}{others}\n")
+    tally = _and_words(
+        [_plural(k, word) for word in ("warning", "note") if (k := sum(p.severity == word for p in findings))]
+    )
+    where = "standard output" if args.output == STDIN else terminal_safe(args.output)
+    out.note(f"wrote {where}: {_plural(n, 'response')}" + (f"; {tally} above" if tally else ""))
     return EXIT_OK
 
 
-def _version_to_write(source: str, case: CaseRecord) -> str:
+def _version_to_write(source: str, case: CaseRecord, out: _Out) -> str:
     """The schema version of the case file ``source``, or the oldest later one that can hold ``case``: a
     1.0 record compiled with 1.0 responses stays 1.0."""
     import json
@@ -1252,7 +1479,7 @@ def _version_to_write(source: str, case: CaseRecord) -> str:
 
     needed = needed_version(case)
     try:
-        declared = json.loads(Path(source).read_bytes()).get("schemaVersion")
+        declared = json.loads(out.read(source)).get("schemaVersion")
     except (OSError, ValueError, AttributeError):  # pragma: no cover - the file was read and validated before
         return needed
     if not isinstance(declared, str):  # pragma: no cover - validated before
@@ -1260,36 +1487,49 @@ def _version_to_write(source: str, case: CaseRecord) -> str:
     return max(declared, needed, key=version_key)
 
 
+def _responder(case: CaseRecord, text: str) -> str:
+    """The id of the body ``text`` names for ``--responder``: its id, or any name the register knows."""
+    from .registry import AmbiguousRefError, Registry, RegistryError
+
+    registry = Registry.for_document(case)
+    try:
+        found = registry.get(text) or registry.by_name(text)
+    except AmbiguousRefError as exc:
+        options = _and_words([registry.name(i) for p in exc.problems for i in p.ids], "or")
+        raise UsageError(f"--responder {text!r} may mean {options}: say which") from None
+    except RegistryError as exc:  # an unknown name, or one that names no area ("Chief Constable")
+        known = sorted({r.responder for r in case.responses})
+        listed = ", ".join(f"{registry.name(r)} ({r})" if registry.get(r) else r for r in known)
+        hint = _suggest([text], [case]) or f"; the case's responders: {listed or 'none'}"
+        raise UsageError(f"--responder: {exc}{hint}") from None
+    return found.id
+
+
 def _cmd_render(args: argparse.Namespace, out: _Out) -> int:
-    from .io import atomic_write
     from .rendering import RenderError, render
 
     case, status = _load_case(args.path, out)
     if case is None:
         return status
     if args.view == "board-paper" and not args.responder:
-        raise UsageError("--view board-paper needs --responder BODY (a body id, e.g. force-cambridgeshire)")
+        raise UsageError("--view board-paper needs --responder BODY (a body's id or name, e.g. 'Kent Police')")
+    responder = _responder(case, args.responder) if args.responder else None
     if args.to == "docx":  # a Word document: bytes, made by supercomplaint.docx from the HTML rendering
         if not args.output:
             raise UsageError("--to docx writes a Word document: name the file with -o OUT.docx")
         from .docx import render_docx
 
         try:
-            data = render_docx(case, view=args.view, as_of=_as_of(args.as_of), responder=args.responder)
+            data = render_docx(case, view=args.view, as_of=_as_of(args.as_of), responder=responder)
         except RenderError as exc:
             raise UsageError(str(exc)) from None
-        atomic_write(args.output, data)
-        out.err.write(f"wrote {terminal_safe(args.output)}\n")
+        out.write(args.output, data, what="a Word document")
         return EXIT_OK
     try:
-        text = render(case, view=args.view, to=args.to, as_of=_as_of(args.as_of), responder=args.responder)
+        text = render(case, view=args.view, to=args.to, as_of=_as_of(args.as_of), responder=responder)
     except RenderError as exc:
         raise UsageError(str(exc)) from None
-    if args.output:
-        atomic_write(args.output, text.encode("utf-8"))
-        out.err.write(f"wrote {terminal_safe(args.output)}\n")
-    else:
-        out.stream.write(text)
+    out.write(args.output, text)
     return EXIT_OK
 
 
@@ -1302,38 +1542,33 @@ def _cmd_schema(args: argparse.Namespace, out: _Out) -> int:
         found = schema(args.kind, args.schema_version)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    out.line(json.dumps(found, ensure_ascii=False, indent=2))
+    out.data(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
 def _cmd_upgrade(args: argparse.Namespace, out: _Out) -> int:
-    from pathlib import Path
-
-    from .io import atomic_write, upgrade
+    from .io import upgrade
     from .problems import LoadError, VersionError
 
+    if args.in_place and args.path == STDIN:
+        raise UsageError("--in-place needs a file: standard input cannot be replaced (write with -o instead)")
     try:
-        data = Path(args.path).read_bytes()
+        data = out.read(args.path)
     except OSError as exc:
-        out.err.write(f"{terminal_safe(args.path)}: cannot read the file: {terminal_safe(exc.strerror or exc)}\n")
+        out.err.write(f"{shown(args.path)}: cannot read the file: {terminal_safe(exc.strerror or exc)}\n")
         return EXIT_USAGE
     try:
-        text = upgrade(data, to=args.to, source=args.path)
+        text = upgrade(data, to=args.to, source=STDIN_NAME if args.path == STDIN else args.path)
     except LoadError as exc:
         _report_load_error(out, args.path, exc)
         return EXIT_ERRORS
     except VersionError as exc:
-        out.err.write(f"{terminal_safe(args.path)}: cannot write schema version {terminal_safe(args.to)}:\n")
+        out.err.write(f"{shown(args.path)}: cannot write schema version {terminal_safe(args.to)}:\n")
         for p in exc.problems:
-            out.err.write(f"  {p.path}: [{p.code}] {terminal_safe(p.message)}\n")
+            out.err.write(f"  {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
         out.err.write("nothing written\n")
         return EXIT_ERRORS
-    target = args.path if args.in_place else args.output
-    if target:
-        atomic_write(target, text.encode("utf-8"))
-        out.err.write(f"wrote {terminal_safe(target)}\n")
-    else:
-        out.stream.write(text)
+    out.write(args.path if args.in_place else args.output, text)
     return EXIT_OK
 
 
@@ -1343,13 +1578,12 @@ def _cmd_upgrade(args: argparse.Namespace, out: _Out) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
-    from .xlsx import export_case
+    from .xlsx import case_workbook
 
     case, status = _load_case(args.path, out)
     if case is None:
         return status
-    export_case(case, args.output, as_of=_as_of(args.as_of))
-    out.err.write(f"wrote {terminal_safe(args.output)}\n")
+    out.write(args.output, case_workbook(case, as_of=_as_of(args.as_of)), what="a workbook")
     return EXIT_OK
 
 
@@ -1359,8 +1593,22 @@ def _print_sheet_problems(out: _Out, name: str, problems: Sequence[Problem], hea
         out.err.write(f"  {p.severity}: {terminal_safe(p.path)}: [{p.code}] {terminal_safe(p.message)}\n")
 
 
+def _source(out: _Out, name: str) -> str | bytes:
+    """A spreadsheet argument as the xlsx functions take it: the path, or standard input's bytes for ``-``."""
+    from .problems import Problem
+    from .xlsx import WorkbookError
+
+    if name != STDIN:
+        return name
+    try:
+        return out.read(name)
+    except OSError as exc:
+        problem = Problem(code="file-unreadable", message=f"cannot read the file: {exc.strerror or exc}")
+        raise WorkbookError([problem], STDIN_NAME) from None
+
+
 def _cmd_import(args: argparse.Namespace, out: _Out) -> int:
-    from .io import atomic_write, dumps
+    from .io import WriteError, dumps
     from .problems import Severity
     from .xlsx import WorkbookError, import_tracker, load_mapping, read_case_workbook
 
@@ -1368,23 +1616,20 @@ def _cmd_import(args: argparse.Namespace, out: _Out) -> int:
         if args.case is not None:
             raise UsageError("--case goes with --mapping; a workbook that `export` wrote holds its own case")
         try:
-            record = read_case_workbook(args.source)
+            record = read_case_workbook(_source(out, args.source))
         except WorkbookError as exc:
             unreadable = any(p.code == "file-unreadable" for p in exc.problems)
-            _print_sheet_problems(out, args.source, exc.problems, "cannot be read as a case record:")
+            _print_sheet_problems(out, shown(args.source), exc.problems, "cannot be read as a case record:")
             out.err.write("nothing written\n")
             return EXIT_USAGE if unreadable else EXIT_ERRORS
-        text = dumps(record)
-        if args.output:
-            atomic_write(args.output, text.encode("utf-8"))
-            out.err.write(f"wrote {terminal_safe(args.output)}\n")
-        else:
-            out.stream.write(text)
+        out.write(args.output, dumps(record))
         return EXIT_OK
     if args.case is None:
         raise UsageError("--mapping needs --case CASE: the case record whose labels the rows name")
-    if not args.output:
+    if not args.output or args.output == STDIN:
         raise UsageError("--mapping writes one response document per response: name a folder with -o FOLDER")
+    if [args.source, args.mapping, args.case].count(STDIN) > 1:
+        raise UsageError("only one of SOURCE, --mapping and --case can be standard input (-)")
     folder = Path(args.output)
     if not folder.is_dir():
         raise UsageError(f"-o {args.output!r} is not a folder (create it first)")
@@ -1392,22 +1637,95 @@ def _cmd_import(args: argparse.Namespace, out: _Out) -> int:
     if case is None:
         return status
     try:
-        mapping = load_mapping(args.mapping)
-        result = import_tracker(args.source, mapping, case, csv_input=True if args.csv else None)
+        mapping = load_mapping(_mapping_source(out, args.mapping))
+        result = import_tracker(_source(out, args.source), mapping, case, csv_input=True if args.csv else None)
     except WorkbookError as exc:
         unreadable = any(p.code == "file-unreadable" for p in exc.problems)
         errors = sum(p.severity == Severity.ERROR for p in exc.problems)
-        head = f"{errors} error{'s' if errors != 1 else ''}; nothing written:"
-        _print_sheet_problems(out, exc.source or args.source, exc.problems, head)
+        head = f"{_plural(errors, 'error')}; nothing written:"
+        _print_sheet_problems(out, exc.source or shown(args.source), exc.problems, head)
         return EXIT_USAGE if unreadable else EXIT_ERRORS
-    if result.problems:
-        _print_sheet_problems(out, args.source, result.problems, "read, with these warnings and notes:")
-    for document in result.documents:
+    if result.problems and not out.quiet:
+        _print_sheet_problems(out, shown(args.source), result.problems, "read, with these warnings and notes:")
+    for index, document in enumerate(result.documents):
         target = folder / f"{document.response.id}.json"
-        atomic_write(target, dumps(document).encode("utf-8"))
+        try:
+            out.write(str(target), dumps(document), tell=False)
+        except WriteError as exc:
+            if not index:
+                raise
+            done = f"{_plural(index, 'document')} of {len(result.documents)} written before it"
+            raise UsageError(f"{exc}; {done}") from None
         answers = len(document.response.items)
-        out.err.write(f"wrote {terminal_safe(target)}: {answers} answer{'s' if answers != 1 else ''}\n")
+        out.note(f"wrote {terminal_safe(target)}: {_plural(answers, 'answer')}")
     return EXIT_OK
+
+
+def _mapping_source(out: _Out, name: str) -> str | dict[str, Any]:
+    """A mapping argument as :func:`~supercomplaint.xlsx.load_mapping` takes it: the path, or standard
+    input's TOML, parsed, for ``-``."""
+    import tomllib
+
+    from .problems import Problem
+    from .xlsx import WorkbookError
+
+    if name != STDIN:
+        return name
+    try:
+        return tomllib.loads(out.read(name).decode("utf-8-sig"))
+    except OSError as exc:
+        problem = Problem(code="file-unreadable", message=f"cannot read the file: {exc.strerror or exc}")
+        raise WorkbookError([problem], STDIN_NAME) from None
+    except (UnicodeError, tomllib.TOMLDecodeError) as exc:
+        problem = Problem(code="mapping-invalid", path=STDIN_NAME, message=f"not TOML: {exc}")
+        raise WorkbookError([problem], STDIN_NAME) from None
+
+
+# --------------------------------------------------------------------------------------------------
+# rules
+# --------------------------------------------------------------------------------------------------
+
+
+def _cmd_rules(args: argparse.Namespace, out: _Out) -> int:
+    from .rules import _FAMILIES, RULES
+
+    width = _wrap_width(out)
+    if args.code is None:
+        wanted = list(RULES.values())
+    else:
+        code = args.code.strip().upper()
+        if code in RULES:
+            _explain_rule(out, RULES[code], width)
+            return EXIT_OK
+        wanted = [r for r in RULES.values() if r.code.startswith(code)]
+        if not code or not wanted:
+            raise UsageError(f"no rule code starts with {terminal_safe(repr(args.code))}: {_rule_codes_hint()}")
+    for prefix, concern in _FAMILIES:
+        family = [r for r in wanted if r.code.startswith(prefix)]
+        if not family:
+            continue
+        out.line(out.paint(f"{prefix}xx: {concern}", _COLOURS["bold"]))
+        for r in family:
+            severity = f"{r.severity:<7}"
+            lines = _wrapped(r.summary, width, indent=" " * 16, first=f"  {r.code}  {severity} ")
+            lines[0] = lines[0].replace(severity, out.paint(severity, _COLOURS[str(r.severity)]), 1)
+            for line in lines:
+                out.line(line)
+        out.line()
+    if not out.quiet:
+        hint = "`supercomplaint rules CODE` explains a rule; validate's --select and --ignore take codes or prefixes."
+        for line in _wrapped(hint, width, indent=""):
+            out.line(out.paint(line, _COLOURS["dim"]))
+    return EXIT_OK
+
+
+def _explain_rule(out: _Out, rule: Any, width: int | None) -> None:
+    """One rule in the terminal: code, name, severity, summary, explanation and source."""
+    severity = out.paint(str(rule.severity), _COLOURS[str(rule.severity)])
+    out.line(f"{out.paint(f'{rule.code} {rule.name}', _COLOURS['bold'])} ({severity})")
+    for text in (rule.summary, "", rule.explanation, "", f"Source: {rule.source}"):
+        for line in _wrapped(text, width, indent="") if text else [""]:
+            out.line(line)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1415,24 +1733,66 @@ def _cmd_import(args: argparse.Namespace, out: _Out) -> int:
 # --------------------------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose options may come anywhere among a command's file arguments, as in
+    ``supercomplaint validate a.json --format json b.json`` (``parse_intermixed_args`` for each command)."""
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing or self._subparsers is not None:  # the top level: the command takes the rest
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True  # parse_known_intermixed_args calls parse_known_args itself
+        try:
+            return super().parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
+def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--color and -q, accepted before the command and after it (where they leave the top's value alone
+    unless given)."""
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto" if top else argparse.SUPPRESS,
+        help="colour the output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="print only errors (and the output asked for: a table, a rendering, a schema); exit codes unchanged",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with every command and option."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="supercomplaint",
         description="Model, validate and track UK police super-complaints, their recommendations and responses.",
-        epilog="Exit codes: 0 all well (warnings allowed), 1 a document has errors, 2 usage or unreadable file.",
+        epilog="Exit codes: 0 all well (warnings allowed), 1 a document has errors, 2 usage or unreadable file, "
+        "or a file that cannot be written. A file argument '-' reads standard input, and '-o -' writes "
+        "standard output. Data on standard output (JSON, CSV, Markdown, HTML) is UTF-8 whatever the terminal's "
+        "encoding. Options may come before or after file arguments.",
     )
     parser.add_argument("--version", action="version", version=f"supercomplaint {__version__}")
+    _common_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser(
         "validate",
         help="check JSON documents: parse, schema, structure and rules",
         description="Check every JSON file given, or found under a folder: parse, JSON Schema, structure and "
-        "rules together. Calls supercomplaint.validate() and supercomplaint.check(). Rule codes are "
-        "explained in docs/rules.md.",
+        "rules together. Calls supercomplaint.validate() and supercomplaint.check(). Every problem has its "
+        "line and column; `supercomplaint rules CODE` explains a rule.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="JSON files, or folders to search for *.json")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="JSON files, folders to search for *.json, or - for standard input"
+    )
     p.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes (SC2,SC101)")
     p.add_argument("--ignore", action="append", metavar="CODES", help="leave out these rule codes or prefixes")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
@@ -1447,7 +1807,7 @@ def build_parser() -> argparse.ArgumentParser:
         "terminal and ends with counts per item and per body; --format csv and json give every field, ids "
         "in their own columns. A case record that `validate` rejects is refused (exit 1).",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="case record files")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="case record files (- for standard input)")
     p.add_argument("--as-of", metavar="DATE", help="the day to describe, YYYY-MM-DD (default: today)")
     _filters(p)
     p.add_argument(
@@ -1470,7 +1830,7 @@ def build_parser() -> argparse.ArgumentParser:
         "outcome, assessment and follow-up about it, by date (undated last). Calls supercomplaint.history(); "
         "--state and --delivery call supercomplaint.obligations() to choose the items and bodies.",
     )
-    p.add_argument("path", metavar="CASE", help="the case record")
+    p.add_argument("path", metavar="CASE", help="the case record (- for standard input)")
     p.add_argument("--as-of", metavar="DATE", help="only what is dated on or before this day, YYYY-MM-DD")
     _filters(p)
     p.set_defaults(func=_cmd_history)
@@ -1483,9 +1843,11 @@ def build_parser() -> argparse.ArgumentParser:
         "error (as `validate` finds them) or cannot be merged, or when the compiled case would have a rule "
         "error: the reasons go to stderr, with exit 1. Warnings and notes are printed and do not stop it.",
     )
-    p.add_argument("case", metavar="CASE", help="the case record")
-    p.add_argument("responses", nargs="+", metavar="RESPONSE", help="response documents")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="where to write the compiled case")
+    p.add_argument("case", metavar="CASE", help="the case record (- for standard input)")
+    p.add_argument("responses", nargs="+", metavar="RESPONSE", help="response documents (one may be -)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="where to write the compiled case (- for standard output)"
+    )
     p.set_defaults(func=_cmd_compile)
 
     p = commands.add_parser(
@@ -1494,9 +1856,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render a case record for people. Calls supercomplaint.render(). A case record that "
         "`validate` rejects is refused (exit 1).",
     )
-    p.add_argument("path", metavar="PATH", help="the case record")
+    p.add_argument("path", metavar="PATH", help="the case record (- for standard input)")
     p.add_argument("--view", choices=("tracker", "board-paper"), required=True, help="what to render")
-    p.add_argument("--responder", metavar="BODY", help="for a board paper: the responder's body id")
+    p.add_argument(
+        "--responder",
+        metavar="BODY",
+        help="for a board paper: the responding body, by its id or any name the register knows ('Kent Police')",
+    )
     p.add_argument(
         "--to",
         choices=("md", "html", "docx"),
@@ -1504,7 +1870,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: md); docx (a Word document, needs -o) calls supercomplaint.docx.render_docx()",
     )
     p.add_argument("--as-of", metavar="DATE", help="for the tracker: the day to describe (default: today)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout (-)"
+    )
     p.set_defaults(func=_cmd_render)
 
     p = commands.add_parser(
@@ -1525,11 +1893,11 @@ def build_parser() -> argparse.ArgumentParser:
         "latest by default). An older version is written only when the document uses nothing newer; "
         "otherwise each value it cannot say is listed and nothing is written. Calls supercomplaint.upgrade().",
     )
-    p.add_argument("path", metavar="PATH", help="the JSON document")
+    p.add_argument("path", metavar="PATH", help="the JSON document (- for standard input)")
     p.add_argument("--to", metavar="VERSION", help="the schema version to write (default: the latest)")
     where = p.add_mutually_exclusive_group()
     where.add_argument(
-        "-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout"
+        "-o", "--output", metavar="OUT", help="write to this file (whole or not at all) instead of stdout (-)"
     )
     where.add_argument("--in-place", action="store_true", help="replace PATH itself (whole or not at all)")
     p.set_defaults(func=_cmd_upgrade)
@@ -1540,11 +1908,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write a case record as an .xlsx workbook: items, monitoring, responses, obligations as of a "
         "date (reply and delivery), assessments and follow-ups, each a sheet with a frozen, filtered header; the "
         "record itself in hidden sheets that `supercomplaint import` reads back unchanged. Calls "
-        "supercomplaint.xlsx.export_case() (needs the xlsx extra). A case record that `validate` rejects is "
+        "supercomplaint.xlsx.case_workbook() (needs the xlsx extra). A case record that `validate` rejects is "
         "refused (exit 1).",
     )
-    p.add_argument("path", metavar="CASE", help="the case record")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the .xlsx file to write (whole or not at all)")
+    p.add_argument("path", metavar="CASE", help="the case record (- for standard input)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the .xlsx file to write (whole or not at all); - for standard output, when it is not a terminal",
+    )
     p.add_argument("--as-of", metavar="DATE", help="the day the obligations describe, YYYY-MM-DD (default: today)")
     p.set_defaults(func=_cmd_export)
 
@@ -1558,7 +1932,7 @@ def build_parser() -> argparse.ArgumentParser:
         "is placed at its sheet and cell, with the column's heading; nothing is written when any is an error "
         "(exit 1). Needs the xlsx extra.",
     )
-    p.add_argument("source", metavar="SOURCE", help="the .xlsx workbook or .csv file")
+    p.add_argument("source", metavar="SOURCE", help="the .xlsx workbook or .csv file (- for standard input)")
     p.add_argument("--mapping", metavar="MAPPING", help="the mapping (TOML) for an action plan's layout")
     p.add_argument("--case", metavar="CASE", help="with --mapping: the case record whose items the rows name")
     p.add_argument("--csv", action="store_true", help="read SOURCE as CSV whatever its name")
@@ -1566,9 +1940,22 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="the case record file to write (default: stdout); with --mapping, the folder for the responses",
+        help="the case record file to write (default, or -: stdout); with --mapping, the folder for the responses",
     )
     p.set_defaults(func=_cmd_import)
+
+    p = commands.add_parser(
+        "rules",
+        help="list the rules, or explain one",
+        description="List the domain's rules by family, with code, severity and summary; or explain one rule "
+        "(its code, name, severity, summary, explanation and source). A prefix (SC2) lists that family. "
+        "Reads supercomplaint.rules.RULES, which supercomplaint.check() runs.",
+    )
+    p.add_argument("code", nargs="?", metavar="CODE", help="a rule's code (SC203) or a prefix (SC2); default: all")
+    p.set_defaults(func=_cmd_rules)
+
+    for sub in commands.choices.values():
+        _common_options(sub, top=False)
     return parser
 
 
@@ -1601,14 +1988,36 @@ def _filters(p: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
-    out = _Out(stdout or sys.stdout, stderr or sys.stderr)
+def _tolerant(stream: object) -> None:
+    """Make a standard stream escape what its encoding cannot show (an ASCII or cp1252 terminal) instead of
+    raising ``UnicodeEncodeError``."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: IO[str] | None = None,
+    stderr: IO[str] | None = None,
+    stdin: IO[bytes] | None = None,
+) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code.
+
+    ``stdout``, ``stderr`` and ``stdin`` (bytes, for the file argument ``-``) default to the process's own.
+    """
+    if stdout is None:
+        _tolerant(sys.stdout)
+    if stderr is None:
+        _tolerant(sys.stderr)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse's own exit: --help, --version, or a usage error
         return int(exc.code or 0)
+    out = _Out(stdout or sys.stdout, stderr or sys.stderr, colour=args.color, quiet=args.quiet, stdin=stdin)
     if args.command is None:
         parser.print_help(out.err)
         return EXIT_USAGE
