@@ -436,3 +436,17 @@ def test_identifiers_are_matched_by_scheme() -> None:
     reg = Registry([body])
     assert reg.with_identifier("ons-pfa", "E23000023") == ()
     assert reg.with_identifier("other", "E23000023") == (body,)
+
+
+def test_a_response_document_s_own_groups_resolve() -> None:
+    from supercomplaint import model as m
+    from supercomplaint.registry import Registry
+
+    body = m.Body(id=m.Id("local-0"), name="Local body", kind=m.BodyKind.OTHER)
+    group = m.Group(id=m.Id("local-group"), name="Local group", members=(m.Ref("local-0"),))
+    doc = m.ResponseDocument(
+        case=m.Ref("c"), response=m.Response(id=m.Id("r"), responder=m.Ref("local-0")), bodies=(body,), groups=(group,)
+    )
+    registry = Registry.for_document(doc)
+    assert registry.is_group("local-group")
+    assert [b.id for b in registry.members("local-group")] == ["local-0"]

@@ -379,10 +379,8 @@ class Registry:
         ``base``. Raises :class:`TypeError` for anything that is not a document.
         """
         base = default_registry() if base is None else base
-        if isinstance(doc, m.CaseRecord | m.Register):
+        if isinstance(doc, m.CaseRecord | m.Register | m.ResponseDocument):
             return base.extend(doc.bodies, doc.groups)
-        if isinstance(doc, m.ResponseDocument):
-            return base.extend(doc.bodies)
         raise TypeError(f"for_document() needs a document, not {type(doc).__name__}")
 
     # ----------------------------------------------------------------------------------------------
