@@ -189,8 +189,9 @@ def _cli_args(operation: str, path: Path, folder: Path, responder: str) -> list[
     if operation == "cli-compile":
         response = folder / "response.json"
         case_id = "hostile"
-        with contextlib.suppress(ValueError, TypeError, KeyError, RecursionError):
-            case_id = str(json.loads(path.read_text(encoding="utf-8")).get("id", case_id))
+        with contextlib.suppress(ValueError, RecursionError):
+            found = json.loads(path.read_text(encoding="utf-8"))
+            case_id = str(found.get("id", case_id)) if isinstance(found, dict) else case_id
         response.write_text(sc.dumps(_response_for(case_id, COMPILE_RESPONDER)), encoding="utf-8")
         return ["compile", name, str(response), "-o", str(folder / "compiled.json")]
     if operation.startswith("cli-render-"):
