@@ -360,8 +360,9 @@ def html_to_docx(html: str, *, title: str | None = None, author: str | None = No
     if title:
         properties.title = _XML_UNSAFE.sub("\ufffd", title)[:255]
     properties.author = author or "supercomplaint"
-    properties.created = dt.datetime(2000, 1, 1)  # no clock in the file: the same paper gives the same bytes
-    properties.modified = dt.datetime(2000, 1, 1)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    properties.created = now
+    properties.modified = now
     properties.last_modified_by = "supercomplaint"
     properties.revision = 1
     buffer = io.BytesIO()

@@ -161,13 +161,14 @@ def _one_line(text: str) -> str:
 # Characters XML 1.0 cannot hold, and the carriage return (which XML readers turn into a line feed).
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
 _ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+_ESCAPE_UNDERSCORE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")  # each "_" that would start an escape
 
 
 def _escape(text: str) -> str:
     """Text as an OOXML cell holds it (ST_Xstring): characters XML cannot hold as ``_xHHHH_``, and a
     literal ``_xHHHH_`` protected as ``_x005F_xHHHH_``; :func:`_unescape` undoes it exactly."""
     if "_x" in text:
-        text = _ESCAPED.sub(lambda found: "_x005F_" + found.group()[1:], text)
+        text = _ESCAPE_UNDERSCORE.sub("_x005F_", text)
     return _XML_UNSAFE.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
 
 
@@ -1038,7 +1039,8 @@ def case_workbook(case: m.CaseRecord, *, as_of: dt.date, registry: Registry | No
         _fit_to_page_width(ws)
         ws.print_title_rows = "1:1"
     _record_sheets(wb, json.loads(dumps(case)))
-    wb.properties.title = case.report.title if case.report else case.complaint.title
+    title = case.report.title if case.report else case.complaint.title
+    wb.properties.title = _XML_UNSAFE.sub("\ufffd", title)[:255]  # a property has no escapes
     wb.properties.creator = "supercomplaint"
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -1906,7 +1908,7 @@ def _grid_from_csv(source: str | os.PathLike[str] | bytes) -> tuple[_Grid, list[
 
 
 _LABEL_PREFIX = re.compile(
-    r"^(?:(?P<rec>recommendations?|recs?|r)|(?P<act>actions?|act))\b\.?\s*(?:no\.?|number|#)?\s*", re.I
+    r"^(?:(?P<rec>recommendations?|recs?|r)|(?P<act>actions?|act))(?:\b|(?=\d))\.?\s*(?:no\.?|number|#)?\s*", re.I
 )
 
 
