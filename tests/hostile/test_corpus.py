@@ -2,7 +2,8 @@
 
 Each input of ``inputs/`` (and the generated ones) with each operation named in ``expected.json`` must give
 the library's own error with its code and path, or a correct result, within the time limit; no other
-exception. Then every way a write can fail, for ``dump()``, ``compile -o`` and ``render -o``.
+exception. Then every way a write can fail, for ``dump()`` and every command that writes a file with ``-o``
+(``compile``, ``render`` in Markdown and Word, ``export``, ``upgrade``).
 """
 
 from __future__ import annotations
@@ -228,11 +229,24 @@ def inputs(tmp_path: Path) -> tuple[Path, Path]:
     return case_file, response_file
 
 
-@pytest.mark.parametrize("command", ["dump", "compile", "render"])
+_WRITERS: dict[str, Callable[[Path, Path], list[str]]] = {  # each command that writes a file, less its -o
+    "compile": lambda case_file, response_file: ["compile", str(case_file), str(response_file)],
+    "render": lambda case_file, _: ["render", str(case_file), "--view", "tracker", "--as-of", "2021-12-01"],
+    "render-docx": lambda case_file, _: ["render", str(case_file), "--view", "tracker", "--to", "docx"],
+    "export": lambda case_file, _: ["export", str(case_file), "--as-of", "2021-12-01"],
+    "upgrade": lambda case_file, _: ["upgrade", str(case_file)],
+}
+
+
+@pytest.mark.parametrize("command", ["dump", *_WRITERS])
 @pytest.mark.parametrize("kind", sorted(WRITE_TARGETS))
 def test_a_write_that_cannot_be_done(
     kind: str, command: str, inputs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if command == "export":
+        pytest.importorskip("openpyxl")
+    if command == "render-docx":
+        pytest.importorskip("docx")
     case_file, response_file = inputs
     doc = sc.load(case_file)
     work = tmp_path / "work"
@@ -247,11 +261,7 @@ def test_a_write_that_cannot_be_done(
                 assert caught.value.problems[0].code == code
                 assert str(target.path) in str(caught.value)
             else:
-                args = (
-                    ["compile", str(case_file), str(response_file)]
-                    if command == "compile"
-                    else ["render", str(case_file), "--view", "tracker", "--as-of", "2021-12-01"]
-                )
+                args = _WRITERS[command](case_file, response_file)
                 out, err = io.StringIO(), io.StringIO()
                 exit_code = main([*args, "-o", str(target.path)], stdout=out, stderr=err)
                 lines = err.getvalue().splitlines()
