@@ -558,7 +558,7 @@ def test_tracker_rows_carry_labels_not_ids(vaw: m.CaseRecord) -> None:
     rows = rendering.tracker_rows(vaw, found)
     assert {row.label for row in rows} >= {"Action 5.1", "Recommendation 4A", "Monitoring 29 a)"}
     route = next(row for row in rows if row.label == "Monitoring 29 a)")
-    assert route.owed.startswith("a progress report to Her Majesty's Inspectorate")
+    assert route.owed.startswith("a progress report to HMICFRS, the IOPC and the College of Policing")
     assert route.owed.endswith("on recommendations 1, 2, 3, 4A and 7")
 
 

@@ -161,6 +161,11 @@ def in_running_text(found: m.Body | m.Group, name: str) -> str:
     return f"the {name}" if needs else name
 
 
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words, as acronyms are made ("HMICFRS", "IOPC", "HMIC")."""
+    return "".join(w if w.isupper() else w[0] for w in re.findall(r"[A-Z][\w']*", name))
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -221,6 +226,19 @@ class _Names:
         from .tracker import short_name
 
         return short_name(self.registry.get(ref), ref)
+
+    def mid_short(self, ref: str, on: dt.date | PartialDate | None = None) -> str:
+        """The short name inside a sentence, with the article its full name takes: "the IOPC", "HMICFRS",
+        "the College of Policing", "Kent Police"."""
+        full = self.mid(ref, on)
+        short = self.short(ref)
+        then = self(ref, on)
+        if short == self(ref) or (then != self(ref) and _initials(then) != short):
+            return full  # no acronym, or the acronym of a later name ("HMICFRS" for HMIC in 2015)
+        return f"the {short}" if full.startswith("the ") else short
+
+    def many_short(self, refs: Iterable[str], on: dt.date | PartialDate | None = None) -> str:
+        return _and(self.mid_short(ref, on) for ref in refs)
 
     def mid(self, ref: str, on: dt.date | PartialDate | None = None) -> str:
         """The name inside a sentence (:func:`in_running_text`): "the Home Office", "Kent Police", "chief
@@ -516,9 +534,9 @@ def _owed(o: Obligation, titles: dict[str, str], names: _Names) -> str:
     if o.kind is ObligationKind.RESPOND:
         return f"a response to {_lower_kind(titles.get(o.ref, 'an item'))}"
     if o.kind is ObligationKind.REPORT:
-        to = names.many([r for r in (o.recipient, *o.other_recipients) if r is not None], o.as_of)
+        to = names.many_short([r for r in (o.recipient, *o.other_recipients) if r is not None], o.as_of)
         return f"a progress report to {to} on {_lower_kind(about)}"
-    sender = names.many([r for r in (o.recipient, *o.other_recipients) if r is not None], o.as_of)
+    sender = names.many_short([r for r in (o.recipient, *o.other_recipients) if r is not None], o.as_of)
     return f"a reply to {sender} on {_lower_kind(about)}"
 
 
@@ -545,22 +563,21 @@ def _lower_kind(title: str) -> str:
 
 
 def _met_by(o: Obligation, responses: dict[str, m.Response], names: _Names) -> str:
-    """The responses that meet an obligation, as who and when: "19 November 2021", "NPCC, 28 March 2022",
-    "undated"."""
+    """The responses that meet an obligation, as who and when: "19 November 2021", "NPCC, 28 March 2022
+    and 27 July 2022", "jointly, 24 November 2021", "undated"."""
     from .tracker import evidence_date
 
-    out = []
+    by_whom: dict[str, list[str]] = {}
     for ref in o.met_by:
         response = responses.get(ref)
         if response is None:  # pragma: no cover - the tracker only names responses of the case
             continue
         when = evidence_date(response)
-        date = human_date(when) if when is not None else "undated"
         senders = {response.responder, *response.joint_responders}
         own = o.body in senders
         who = ("jointly" if len(senders) > 1 else "") if own else names.short(response.responder)
-        out.append(f"{who}, {date}" if who else date)
-    return "; ".join(out)
+        by_whom.setdefault(who, []).append(human_date(when) if when is not None else "undated")
+    return "; ".join(f"{who}, {_and(dates)}" if who else _and(dates) for who, dates in by_whom.items())
 
 
 def tracker_rows(case: m.CaseRecord, found: Iterable[Obligation], *, registry: Registry | None = None) -> list[_Row]:
