@@ -241,9 +241,15 @@ class _Builder(HTMLParser):
         width = max(len(row) for row in rows)
         table = self.doc.add_table(rows=len(rows), cols=width)
         table.style = "Table Grid"
-        for r, row in enumerate(rows):
-            for c, (tag, runs) in enumerate(row):
-                paragraph = table.cell(r, c).paragraphs[0]
+        table.autofit = False
+        widths = [self.shared.Cm(cm) for cm in _column_widths(rows, width)]
+        # each row's cells fetched once: python-docx's table.cell(r, c) walks the whole table every time
+        for row_object, row in zip(table.rows, rows, strict=True):
+            cells = row_object.cells
+            for cell, size in zip(cells, widths, strict=True):
+                cell.width = size
+            for cell, (tag, runs) in zip(cells, row, strict=False):
+                paragraph = cell.paragraphs[0]
                 first = True
                 for text, bold, italic, _colour in runs:
                     value = text.lstrip() if first else text
@@ -253,8 +259,7 @@ class _Builder(HTMLParser):
                         run.bold = bold or tag == "th" or None
                         run.italic = italic or None
             if row and all(tag == "th" for tag, _ in row):
-                _repeat_header(table.rows[r])
-        _fit_columns(table, rows, width, self.shared)
+                _repeat_header(row_object)
         self.caption = None
 
     def flush_definitions(self, names: frozenset[str]) -> None:
@@ -283,10 +288,8 @@ class _Builder(HTMLParser):
 _TEXT_WIDTH_CM = 16.6
 
 
-def _fit_columns(
-    table: Any, rows: list[list[tuple[str, list[tuple[str, bool, bool, str | None]]]]], width: int, shared: Any
-) -> None:
-    """Share the page's width among a table's columns by how much text each holds (at least 2 cm each)."""
+def _column_widths(rows: list[list[tuple[str, list[tuple[str, bool, bool, str | None]]]]], width: int) -> list[float]:
+    """The page's width shared among a table's columns by how much text each holds (at least 2 cm each), in cm."""
     lengths = [4] * width
     for row in rows:
         for c, (_tag, runs) in enumerate(row):
@@ -294,10 +297,7 @@ def _fit_columns(
     total = sum(lengths)
     widths = [max(2.0, _TEXT_WIDTH_CM * n / total) for n in lengths]
     scale = _TEXT_WIDTH_CM / sum(widths)
-    table.autofit = False
-    for c, cm in enumerate(widths):
-        for cell in table.columns[c].cells:
-            cell.width = shared.Cm(cm * scale)
+    return [cm * scale for cm in widths]
 
 
 def _repeat_header(row: Any) -> None:
