@@ -609,3 +609,32 @@ def test_html_colours_meet_wcag_aa(template: str) -> None:
 def test_contrast_is_computed_as_wcag_says() -> None:
     assert round(contrast("#000", "#fff"), 1) == 21.0
     assert round(contrast("#767676", "#fff"), 2) == 4.54
+
+
+# --------------------------------------------------------------------------------------------------
+# Hostile text in the new fields
+# --------------------------------------------------------------------------------------------------
+
+
+def test_text_from_the_record_is_escaped_everywhere(vaw: m.CaseRecord) -> None:
+    assert vaw.report is not None
+    hostile = "<script>alert(1)</script>"
+    rec = vaw.report.recommendations[2]
+    assert rec.provenance is not None
+    assert rec.provenance.source is not None
+    citation = attrs.evolve(rec.provenance.source, title=hostile, url=m.Url("javascript:alert(2)"))
+    rec = attrs.evolve(rec, provenance=attrs.evolve(rec.provenance, note=hostile, source=citation), label="<b>3</b>")
+    recs = list(vaw.report.recommendations)
+    recs[2] = rec
+    case = attrs.evolve(vaw, report=attrs.evolve(vaw.report, recommendations=tuple(recs), summary=hostile))
+    page = sc.render_board_paper(case, responder="force-hampshire", to="html")
+    assert "<script>" not in page
+    assert "<b>3</b>" not in page
+    assert "javascript:" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    markdown = sc.render_board_paper(case, responder="force-hampshire")
+    assert "<script>" not in markdown
+    assert "\\<script\\>alert(1)\\</script\\>" in markdown
+    tracker = sc.render_tracker(case, as_of=AS_OF, to="html")
+    assert "<b>3</b>" not in tracker
+    assert "Recommendation &lt;b&gt;3&lt;/b&gt;" in tracker

@@ -361,7 +361,8 @@ def _source(provenance: m.Provenance | None, whose: str) -> _Source | None:
         lead=_LEADS[fidelity].format(whose=whose),
         note=provenance.note,
         title=citation.title if citation is not None else None,
-        url=citation.url if citation is not None else None,
+        # Only a web address becomes a link: a model built in Python may hold anything in a Url.
+        url=citation.url if citation is not None and re.match(r"https?://", citation.url or "") else None,
         details=details,
         truncated=fidelity is m.TextFidelity.TRUNCATED,
     )
