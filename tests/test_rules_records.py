@@ -259,7 +259,12 @@ def test_a_follow_up_deadline_not_captured_is_noted_with_its_date() -> None:
     )
     findings = check(attrs.evolve(case, follow_ups=(follow_up,)))
     assert [(f.code, f.path, f.message) for f in findings if f.code == "SC504"] == [
-        ("SC504", "$.followUps[0].deadline", "the deadline of the follow-up of 1 June 2022 is not captured")
+        (
+            "SC504",
+            "$.followUps[0].deadline",
+            "the deadline of the follow-up from His Majesty's Inspectorate of Constabulary and Fire & Rescue Services "
+            "of 1 June 2022 is not captured",
+        )
     ]
 
 
@@ -277,7 +282,8 @@ def test_outside_regime_addressee_and_reporter_are_notes() -> None:
         (
             "$.report.monitoring[5].reporter",
             "Police Service of Northern Ireland is outside the regime's territory (England and Wales): it owes no "
-            "report under the regulations, and its report is voluntary",
+            "report under the regulations, and its report under the monitoring route from Police Service of Northern "
+            "Ireland to His Majesty's Inspectorate of Constabulary and Fire & Rescue Services is voluntary",
         ),
         (
             "$.report.recommendations[2].addressees[1]",

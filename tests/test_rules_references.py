@@ -181,7 +181,8 @@ def test_a_rendering_that_leaves_out_a_part_of_another_item_is_sc103() -> None:
     findings = check(bad)
     assert _errors(findings) == [("SC103", path)]
     assert [f.message for f in findings if f.code == "SC103"] == [
-        "a rendering of recommendation 5.2 leaves out part a) of recommendation 6.1, which is not one of its parts"
+        "the rendering of recommendation 5.2 leaves out part a) of recommendation 6.1, which is not one of the item's "
+        "parts"
     ]
 
 

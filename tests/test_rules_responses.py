@@ -204,7 +204,7 @@ def test_a_deadline_from_an_event_the_record_does_not_date_warns_and_says_why() 
     assert [(f.severity, f.message) for f in findings] == [
         (
             "warning",
-            "recommendation 'r5' (5.5) has no deadline that resolves to a date (six months from the report being "
+            "recommendation 5.5 has no deadline that resolves to a date (six months from the report being "
             "sent to its addressees, because the record does not say when the report was sent to its addressees)",
         )
     ]

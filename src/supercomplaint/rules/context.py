@@ -7,8 +7,9 @@ searching for them, so that no rule compares all pairs of objects.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator, Mapping
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -24,12 +25,13 @@ __all__ = [
     "Located",
     "back_edges",
     "deadlines",
-    "item_label",
-    "item_name",
     "items",
+    "on_date",
+    "ordinal",
     "recommendations",
     "response_date",
     "routes_by_item",
+    "words",
 ]
 
 T = TypeVar("T")
@@ -67,7 +69,12 @@ class Context:
         self.follow_ups: dict[str, Located] = {}
         self.case: m.CaseRecord | None = doc if isinstance(doc, m.CaseRecord) else None
         self.report: m.Report | None = self.case.report if self.case else None
+        self._names: dict[int, str] = {}
+        """What a person calls each item, monitoring route, response and follow-up, by the object's identity."""
+        self._part_places: dict[str, tuple[str, _Parent]] = {}
+        """Each part's own words ('part a)', 'the 2nd part') and what it is a part of, by the part's id."""
         self._index()
+        self._name_all()
 
     # -- indexing -------------------------------------------------------------------------------
 
@@ -76,23 +83,36 @@ class Context:
         self.ids[obj.id].append(located)
         return located
 
-    def _index_parts(self, owner: str, parts: tuple[m.Part, ...], path: str, *, rendering: bool = False) -> None:
+    def _index_parts(
+        self, owner: str, parts: tuple[m.Part, ...], path: str, parent: _Parent, *, rendering: bool = False
+    ) -> None:
         found = self.rendering_parts if rendering else self.parts
-        stack = [(parts, path)]
+        stack: list[tuple[tuple[m.Part, ...], str, _Parent]] = [(parts, path, parent)]
         while stack:
-            level, base = stack.pop()
+            level, base, above = stack.pop()
+            labels = _counts(part.label for part in level)
+            seen: dict[str | None, int] = defaultdict(int)
             for i, part in enumerate(level):
                 where = join_path(join_path(base, "parts"), i)
                 located = self._add(part, where)
                 found.setdefault(part.id, (owner, located))
                 self.part_entries.append((owner, located, rendering))
-                stack.append((part.parts, where))
+                seen[part.label] += 1
+                if part.label is None:
+                    own = f"the {ordinal(i + 1)} part"
+                elif labels[part.label] > 1:
+                    own = f"part {part.label} (the {ordinal(seen[part.label])} so labelled)"
+                else:
+                    own = f"part {part.label}"
+                self._part_places.setdefault(part.id, (own, above))
+                stack.append((part.parts, where, _PartOf(part.id)))
 
     def _index_item(self, item: m.Action | m.Recommendation, path: str) -> None:
         self.items.setdefault(item.id, self._add(item, path))
-        self._index_parts(item.id, item.parts, path)
+        self._index_parts(item.id, item.parts, path, _ItemOf(item))
         for k, rendering in enumerate(item.renderings):
-            self._index_parts(item.id, rendering.parts, f"{path}.renderings[{k}]", rendering=True)
+            where = f"{path}.renderings[{k}]"
+            self._index_parts(item.id, rendering.parts, where, _RenderingOf(item, k), rendering=True)
 
     def _index(self) -> None:
         doc = self.doc
@@ -159,24 +179,158 @@ class Context:
             found = self._member_sets[ref] = frozenset(self.members(ref))
         return found
 
-    def describe(self, ref: str) -> str:
-        """A reference as a person reads it: a body's or group's name, an item's or part's label.
+    # -- names a person reads -------------------------------------------------------------------
 
-        Falls back to the quoted id only when the object has no name or label.
+    def _name_all(self) -> None:
+        """Name every item, monitoring route, response and follow-up, telling apart those that share a name."""
+        if self.report is not None:
+            for kind, things in (("action", self.report.actions), ("recommendation", self.report.recommendations)):
+                self._name_items(kind, things)
+            routes = self.report.monitoring
+            self._name_apart(
+                routes,
+                lambda r: f"monitoring route {r.label}" if r.label else None,
+                lambda r: f"the monitoring route from {self.describe(r.reporter)} to {self.describe(r.recipient)}",
+            )
+        responses = [located.obj for located in self.responses.values()]
+        self._name_apart(responses, lambda r: None, self._response_words)
+        if self.case is not None:
+            self._name_apart(
+                self.case.follow_ups,
+                lambda f: None,
+                lambda f: f"the follow-up from {self.describe(f.sender)} of {format_date(f.date)}",
+            )
+
+    def _name_items(self, kind: str, things: Sequence[m.Action | m.Recommendation]) -> None:
+        labels = _counts(thing.label for thing in things)
+        titles = _counts(thing.title for thing in things if thing.label is None)
+        seen: dict[str, int] = defaultdict(int)
+        for index, thing in enumerate(things):
+            if thing.label is not None:
+                seen[thing.label] += 1
+                name = f"{kind} {thing.label}"
+                if labels[thing.label] > 1:
+                    name += f" (the {ordinal(seen[thing.label])} so numbered)"
+            elif thing.title is not None and titles[thing.title] == 1:
+                name = f"{kind} \u201c{thing.title}\u201d"
+            else:
+                name = f"the {ordinal(index + 1)} {kind} (unnumbered)"
+            self._names.setdefault(id(thing), name)
+
+    def _name_apart(self, things: Sequence[T], label: Callable[[T], str | None], describe: Callable[[T], str]) -> None:
+        """Name each thing by its label, else by what it is; names that repeat say which of them it is."""
+        names = [label(thing) or describe(thing) for thing in things]
+        counts = _counts(names)
+        seen: dict[str, int] = defaultdict(int)
+        for thing, name in zip(things, names, strict=True):
+            if counts[name] > 1:
+                seen[name] += 1
+                how = "numbered" if label(thing) else "described"
+                name = f"{name} (the {ordinal(seen[name])} so {how})"
+            self._names.setdefault(id(thing), name)
+
+    def _response_words(self, response: m.Response) -> str:
+        who = self.describe(response.responder)
+        when = response_date(response)
+        return f"the undated response from {who}" if when is None else f"the response from {who} of {format_date(when)}"
+
+    def _named(self, thing: object, fallback: str) -> str:
+        return self._names.get(id(thing), fallback)
+
+    def item_name(self, item: m.Action | m.Recommendation) -> str:
+        """An item as a person reads it: ``recommendation 5.2``; ``recommendation 1 (the 2nd so numbered)``
+        when another recommendation has its label; ``recommendation \u201cTitle\u201d`` or
+        ``the 3rd recommendation (unnumbered)`` when it has no label. Never its id."""
+        kind = "action" if isinstance(item, m.Action) else "recommendation"
+        return self._named(item, f"{kind} {item.label}" if item.label else f"an unnumbered {kind}")
+
+    def route_name(self, route: m.MonitoringObligation) -> str:
+        """A monitoring route: ``monitoring route 5.6 b)``, or ``the monitoring route from X to Y``."""
+        return self._named(route, f"monitoring route {route.label}" if route.label else "a monitoring route")
+
+    def response_name(self, response: m.Response) -> str:
+        """A response: ``the response from Kent Police of 3 May 2022``, ``the undated response from Kent Police``."""
+        return self._named(response, self._response_words(response))
+
+    def follow_up_name(self, follow_up: m.FollowUp) -> str:
+        """A follow-up: ``the follow-up from HMICFRS of 1 June 2022``."""
+        return self._named(follow_up, f"the follow-up of {format_date(follow_up.date)}")
+
+    def part_name(self, ref: str) -> str:
+        """A part: ``part a) of recommendation 5.2``, ``the 2nd part of part a) of action 5.1``, ``part 1 of the
+        rendering of recommendation 7 by Kent Police``. Deeply nested parts name their parent and the item."""
+        place = self._part_places.get(ref)
+        if place is None:
+            return f"part {ref!r}"
+        own, parent = place
+        chain = [own]
+        while isinstance(parent, _PartOf):
+            above = self._part_places[parent.part]
+            chain.append(above[0])
+            parent = above[1]
+        whole = self._item_name_of(parent)
+        if len(chain) > _DEEPEST_NAMED:
+            return f"{chain[0]} of {chain[1]}, {len(chain)} levels deep in {whole}"
+        return " of ".join((*chain, whole))
+
+    def _item_name_of(self, parent: _ItemOf | _RenderingOf) -> str:
+        if isinstance(parent, _ItemOf):
+            return self.item_name(parent.item)
+        return self.rendering_name(parent.item, parent.index)
+
+    def rendering_name(self, item: m.Action | m.Recommendation, index: int) -> str:
+        """The ``index``-th rendering of an item: ``the rendering of recommendation 7 by Kent Police``, or
+        ``the 2nd rendering of recommendation 7`` when the item has several."""
+        renderings = item.renderings
+        by = renderings[index].by
+        which = f"the {ordinal(index + 1)} rendering" if len(renderings) > 1 else "the rendering"
+        return f"{which} of {self.item_name(item)}" + (f" by {self.describe(by)}" if by is not None else "")
+
+    def item_ref(self, ref: str) -> str:
+        """An item referred to: its name, or ``the item 'r2'`` when it is not in the document (an answer in a
+        response document on its own, or a reference that names nothing)."""
+        located = self.items.get(ref)
+        return self.item_name(located.obj) if located is not None else f"the item {ref!r}"
+
+    def describe(self, ref: str) -> str:
+        """A reference as a person reads it: a body's or group's name, an item's or part's label, a monitoring
+        route's label or ends, a response's or follow-up's sender and date.
+
+        Falls back to the quoted reference only when it names nothing in the document or the register.
         """
         found = self.registry.get(ref)
         if found is not None:
             return found.name
-        located = self.items.get(ref)
-        if located is not None:
-            return item_label(located.obj)
-        owned = self.parts.get(ref) or self.rendering_parts.get(ref)
-        if owned is not None:
-            owner, part = owned
-            head = f"part {part.obj.label}" if part.obj.label else f"part {ref!r}"
-            item = self.items.get(owner)
-            return f"{head} of {item_label(item.obj)}" if item is not None else head
+        if ref in self.items:
+            return self.item_name(self.items[ref].obj)
+        if ref in self._part_places:
+            return self.part_name(ref)
+        if ref in self.monitoring:
+            return self.route_name(self.monitoring[ref].obj)
+        if ref in self.responses:
+            return self.response_name(self.responses[ref].obj)
+        if ref in self.follow_ups:
+            return self.follow_up_name(self.follow_ups[ref].obj)
         return repr(ref)
+
+    def plain(self, explanation: str, deadline: m.Deadline) -> str:
+        """A deadline's explanation with the response or follow-up it counts from named, not given by its id.
+
+        The explanation says 'six months from response resp-1'; a person reads 'six months from the response
+        from Kent Police of 3 May 2022'.
+        """
+        if not isinstance(deadline, m.PeriodDeadline) or deadline.anchor_ref is None:
+            return explanation
+        ref = deadline.anchor_ref
+        if deadline.anchor is m.Anchor.RESPONSE and ref in self.responses:
+            kind = "response"
+        elif deadline.anchor is m.Anchor.FOLLOW_UP and ref in self.follow_ups:
+            kind = "follow-up"
+        else:
+            return explanation  # names nothing: SC102 says so, and the id is all there is
+        name = self.describe(ref)
+        explanation = explanation.replace(f"{kind} {ref!r}", name)
+        return re.sub(rf"\b{kind} {re.escape(ref)}(?![\w-]|[.:]\w)", lambda _: name, explanation)
 
     def addressees_unknown(self, item: m.Action | m.Recommendation) -> bool:
         """Whether the record does not know who a recommendation is addressed to (listed as not captured)."""
@@ -230,15 +384,54 @@ def response_date(response: m.Response) -> PartialDate | None:
     return response.sent or response.published
 
 
-def item_label(item: m.Action | m.Recommendation) -> str:
-    """An item as a person reads it: ``recommendation 5.2``, or its quoted id when it has no label."""
-    kind = "action" if isinstance(item, m.Action) else "recommendation"
-    return f"{kind} {item.label}" if item.label else f"{kind} {item.id!r}"
+def ordinal(number: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st`` ..."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
-def item_name(item: m.Action | m.Recommendation) -> str:
-    """An item's id and label, as the rules' messages give it: ``'r5' (5.2)``."""
-    return f"{item.id!r}" + (f" ({item.label})" if item.label else "")
+def on_date(value: PartialDate) -> str:
+    """A date after a verb: ``on 3 May 2022``, ``in May 2022``, ``in 2022``."""
+    return f"on {format_date(value)}" if value.as_date() is not None else f"in {format_date(value)}"
+
+
+def words(value: str) -> str:
+    """A value of the model's vocabulary as words: ``partially-accepted`` is ``partially accepted``."""
+    return value.replace("-", " ")
+
+
+def _counts(values: Iterable[str | None]) -> Counter[str]:
+    """How often each value (None aside) occurs."""
+    return Counter(v for v in values if v is not None)
+
+
+_DEEPEST_NAMED = 4
+"""Parts nested deeper than this are named by themselves, their parent and their depth, not the whole chain."""
+
+
+@attrs.frozen
+class _ItemOf:
+    """A part hangs on an item."""
+
+    item: m.Action | m.Recommendation = attrs.field(eq=False)
+
+
+@attrs.frozen
+class _RenderingOf:
+    """A part hangs on the ``index``-th rendering of an item."""
+
+    item: m.Action | m.Recommendation = attrs.field(eq=False)
+    index: int
+
+
+@attrs.frozen
+class _PartOf:
+    """A part hangs on another part."""
+
+    part: str
+
+
+_Parent = _ItemOf | _RenderingOf | _PartOf
 
 
 def recommendations(ctx: Context) -> Iterator[tuple[int, m.Recommendation, str]]:
@@ -263,15 +456,13 @@ def deadlines(ctx: Context) -> Iterator[tuple[m.Deadline, str, str, str]]:
     Actions, recommendations, monitoring obligations and follow-ups, in that order.
     """
     for item, path in items(ctx):
-        yield item.deadline, f"{path}.deadline", item.id, item_label(item)
+        yield item.deadline, f"{path}.deadline", item.id, ctx.item_name(item)
     if ctx.report is not None:
         for i, route in enumerate(ctx.report.monitoring):
-            what = f"monitoring obligation {route.label}" if route.label else "a monitoring obligation"
-            yield route.deadline, f"$.report.monitoring[{i}].deadline", route.id, what
+            yield route.deadline, f"$.report.monitoring[{i}].deadline", route.id, ctx.route_name(route)
     if ctx.case is not None:
         for i, follow_up in enumerate(ctx.case.follow_ups):
-            what = f"the follow-up of {format_date(follow_up.date)}"
-            yield follow_up.deadline, f"$.followUps[{i}].deadline", follow_up.id, what
+            yield follow_up.deadline, f"$.followUps[{i}].deadline", follow_up.id, ctx.follow_up_name(follow_up)
 
 
 def routes_by_item(ctx: Context) -> Mapping[str, list[m.MonitoringObligation]]:

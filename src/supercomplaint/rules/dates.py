@@ -11,7 +11,7 @@ from ..deadlines import format_date
 from ..partialdate import PartialDate
 from ..problems import Problem
 from .base import ERROR, WARNING, finding, rule
-from .context import Context, deadlines, response_date
+from .context import Context, deadlines, on_date, response_date
 
 __all__: list[str] = []
 
@@ -32,25 +32,26 @@ def _stages(ctx: Context) -> Iterator[Problem]:
         return
     complaint = case.complaint
     stages: list[tuple[str, PartialDate | None, str]] = [
-        ("received", complaint.received, "$.complaint.received"),
-        ("acknowledged", complaint.acknowledged, "$.complaint.acknowledged"),
+        ("the complaint's receipt", complaint.received, "$.complaint.received"),
+        ("the complaint's acknowledgement", complaint.acknowledged, "$.complaint.acknowledged"),
         (
-            "eligibility decided",
+            "the decision on the complaint's eligibility",
             complaint.eligibility.date if complaint.eligibility else None,
             "$.complaint.eligibility.date",
         ),
     ]
     if case.report is not None:
         stages += [
-            ("report sent", case.report.sent_to_addressees, "$.report.sentToAddressees"),
-            ("report published", case.report.published, "$.report.published"),
+            ("the report's sending to its addressees", case.report.sent_to_addressees, "$.report.sentToAddressees"),
+            ("the report's publication", case.report.published, "$.report.published"),
         ]
     latest: tuple[str, PartialDate] | None = None
     for name, when, path in stages:
         if when is None:
             continue
         if latest is not None and when.certainly_before(latest[1]):
-            yield finding("SC301", path, f"{name} ({when}) is before {latest[0]} ({latest[1]})", case.id)
+            message = f"{name} ({format_date(when)}) is before {latest[0]} ({format_date(latest[1])})"
+            yield finding("SC301", path, message, case.id)
         if latest is None or when.earliest >= latest[1].earliest:
             latest = (name, when)
 
@@ -75,7 +76,8 @@ def _response_before_report(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC302",
                     f"{path}.{field}",
-                    f"response {response.id!r} is {field} {when}, before the report ({start})",
+                    f"the response from {ctx.describe(response.responder)} was {field} {on_date(when)}, before the "
+                    f"report ({format_date(start)})",
                     response.id,
                 )
 
@@ -105,7 +107,8 @@ def _acknowledgement(ctx: Context) -> Iterator[Problem]:
         yield finding(
             "SC303",
             "$.complaint.acknowledged",
-            f"acknowledged {acknowledged.isoformat()}, after the 5 working days ending {due.isoformat()}",
+            f"the complaint was acknowledged on {format_date(acknowledged)}, after the 5 working days that ended on "
+            f"{format_date(due)}",
             case.id,
         )
 
@@ -130,7 +133,8 @@ def _planned(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC304",
                     f"{path}.items[{i}].plannedCompletion",
-                    f"planned completion {planned} is before the response ({when})",
+                    f"{ctx.response_name(response)} plans to complete {ctx.describe(item.item)} {on_date(planned)}, "
+                    "before its own date",
                     response.id,
                     item.item,
                 )
@@ -151,7 +155,8 @@ def _published_before_sent(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC305",
                 f"{path}.published",
-                f"published {response.published}, before it was sent ({response.sent})",
+                f"the response from {ctx.describe(response.responder)} was published {on_date(response.published)}, "
+                f"before it was sent ({format_date(response.sent)})",
                 response.id,
             )
 
@@ -175,7 +180,13 @@ def _dated_before_report(ctx: Context) -> Iterator[Problem]:
     ]
     for obj, path in dated:
         if obj.date.certainly_before(start):
-            yield finding("SC306", path, f"{obj.id!r} is dated {obj.date}, before the report ({start})", obj.id)
+            what = (
+                f"the assessment of {ctx.describe(obj.item)} by {ctx.describe(obj.assessor)}"
+                if isinstance(obj, m.Assessment)
+                else f"the follow-up from {ctx.describe(obj.sender)}"
+            )
+            message = f"{what} is dated {format_date(obj.date)}, before the report ({format_date(start)})"
+            yield finding("SC306", path, message, obj.id)
 
 
 @rule(
@@ -202,7 +213,7 @@ def _stated_date(ctx: Context) -> Iterator[Problem]:
         days = abs(found.discrepancy)
         later = "later" if found.discrepancy > 0 else "earlier"
         period = ctx.resolution(attrs.evolve(deadline, stated_date=None))
-        counted = period.explanation.split(": ", 1)[0] if period is not None else "the period"
+        counted = ctx.plain(period.explanation.split(": ", 1)[0], deadline) if period is not None else "the period"
         yield finding(
             "SC307",
             f"{path}.statedDate",
@@ -229,7 +240,8 @@ def _bound_without_date(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC308",
                     f"{path}.items[{i}].plannedCompletionBound",
-                    f"the planned completion is said to be the {item.planned_completion_bound} one, but it has no date",
+                    f"the planned completion of {ctx.describe(item.item)} in {ctx.response_name(response)} is said "
+                    f"to be the {item.planned_completion_bound} one, but it has no date",
                     response.id,
                     item.item,
                 )

@@ -6,9 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
 from .. import model as m
+from ..deadlines import format_date
 from ..problems import Problem
 from .base import ERROR, WARNING, finding, rule
-from .context import Context, back_edges, item_name, recommendations, routes_by_item
+from .context import Context, back_edges, recommendations, routes_by_item
 
 __all__: list[str] = []
 
@@ -26,7 +27,7 @@ __all__: list[str] = []
 def _no_addressee(ctx: Context) -> Iterator[Problem]:
     for _, rec, path in recommendations(ctx):
         if not rec.addressees and m.Detail.ADDRESSEES not in rec.not_captured:
-            yield finding("SC201", path, f"recommendation {item_name(rec)} has no addressee", rec.id)
+            yield finding("SC201", path, f"{ctx.item_name(rec)} has no addressee", rec.id)
 
 
 def _unresolved_deadline(
@@ -47,7 +48,7 @@ def _unresolved_deadline(
             return None
     if any(isinstance(d, m.NotCapturedDeadline) for d in (item.deadline, *(r.deadline for r in covering))):
         return None
-    return own.explanation.replace(": no due date", "")
+    return ctx.plain(own.explanation.replace(": no due date", ""), item.deadline)
 
 
 @rule(
@@ -74,7 +75,7 @@ def _rec_deadline(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC202",
                 path,
-                f"recommendation {item_name(rec)} has no deadline that resolves to a date ({why})",
+                f"{ctx.item_name(rec)} has no deadline that resolves to a date ({why})",
                 rec.id,
             )
 
@@ -99,7 +100,7 @@ def _action_deadline(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC203",
                 f"$.report.actions[{i}]",
-                f"action {item_name(action)} has no deadline that resolves to a date",
+                f"{ctx.item_name(action)} has no deadline that resolves to a date",
                 action.id,
             )
 
@@ -122,7 +123,8 @@ def _action_owner(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC204",
                 f"$.report.actions[{i}]",
-                f"action {item_name(action)} is owned by {action.owner!r}, not a decision-making authority",
+                f"{ctx.item_name(action)} is owned by {ctx.describe(action.owner)}, which is not a decision-making "
+                "authority",
                 action.id,
                 action.owner,
             )
@@ -146,7 +148,7 @@ def _rec_to_authorities(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC205",
                 path,
-                f"recommendation {item_name(rec)} is addressed only to decision-making authorities",
+                f"{ctx.item_name(rec)} is addressed only to decision-making authorities",
                 rec.id,
             )
 
@@ -173,7 +175,7 @@ def _group_route(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC206",
                     f"{path}.addressees[{j}]",
-                    f"nobody reports for the group {ref!r} on recommendation {item_name(rec)}",
+                    f"nobody reports for the group {ctx.describe(ref)} on {ctx.item_name(rec)}",
                     rec.id,
                     ref,
                 )
@@ -196,13 +198,20 @@ def _cycles(ctx: Context) -> Iterator[Problem]:
         if route.reporter != route.recipient:
             edges[route.reporter].append((route.recipient, i))
         else:
-            yield finding("SC207", f"$.report.monitoring[{i}]", f"{route.reporter!r} reports to itself", route.id)
+            where = f" in {ctx.route_name(route)}" if route.label else ""
+            yield finding(
+                "SC207",
+                f"$.report.monitoring[{i}]",
+                f"{ctx.describe(route.reporter)} reports to itself{where}",
+                route.id,
+            )
     for index in back_edges(edges):
         route = ctx.report.monitoring[index]
         yield finding(
             "SC207",
             f"$.report.monitoring[{index}]",
-            f"reporting from {route.reporter!r} to {route.recipient!r} closes a cycle",
+            f"reporting from {ctx.describe(route.reporter)} to {ctx.describe(route.recipient)} closes a cycle"
+            + (f" ({ctx.route_name(route)})" if route.label else ""),
             route.id,
         )
 
@@ -220,17 +229,20 @@ def _fixed_before_report(ctx: Context) -> Iterator[Problem]:
     start = ctx.report_date()
     if ctx.report is None or start is None:
         return
-    entries: list[tuple[m.Deadline, str, str]] = []
+    entries: list[tuple[m.Deadline, str, str, str]] = []
     for i, action in enumerate(ctx.report.actions):
-        entries.append((action.deadline, f"$.report.actions[{i}].deadline", action.id))
+        entries.append((action.deadline, f"$.report.actions[{i}].deadline", action.id, ctx.item_name(action)))
     for _, rec, path in recommendations(ctx):
-        entries.append((rec.deadline, f"{path}.deadline", rec.id))
+        entries.append((rec.deadline, f"{path}.deadline", rec.id, ctx.item_name(rec)))
     for i, route in enumerate(ctx.report.monitoring):
-        entries.append((route.deadline, f"$.report.monitoring[{i}].deadline", route.id))
-    for deadline, path, ident in entries:
+        entries.append((route.deadline, f"$.report.monitoring[{i}].deadline", route.id, ctx.route_name(route)))
+    for deadline, path, ident, what in entries:
         if isinstance(deadline, m.FixedDeadline) and deadline.date.latest < start.earliest:
             yield finding(
-                "SC208", path, f"the deadline {deadline.date.isoformat()} is before the report ({start})", ident
+                "SC208",
+                path,
+                f"the deadline of {what}, {format_date(deadline.date)}, is before the report ({format_date(start)})",
+                ident,
             )
 
 
@@ -255,7 +267,8 @@ def _route_collator(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC209",
                 f"$.report.monitoring[{i}]",
-                f"{route.reporter!r} reports for {group.id!r}, whose collator is {group.collator!r}",
+                f"{ctx.describe(route.reporter)} reports for {group.name}, whose collator is "
+                f"{ctx.describe(group.collator)}" + (f" ({ctx.route_name(route)})" if route.label else ""),
                 route.id,
             )
 
@@ -286,7 +299,9 @@ def _route_items(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC210",
                     f"$.report.monitoring[{i}].items[{j}]",
-                    f"{route.reporter!r} reports on {ref!r}, which is not addressed to it or to those it reports for",
+                    f"{ctx.describe(route.reporter)} reports on {ctx.item_name(located.obj)}, which is not "
+                    f"addressed to it or to those it reports for"
+                    + (f" ({ctx.route_name(route)})" if route.label else ""),
                     route.id,
                     ref,
                 )

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import model as m
-from ..deadlines import format_date
 from ..problems import Problem
 from .base import ERROR, NOTE, finding, rule
-from .context import Context, deadlines, item_label, items, recommendations
+from .context import Context, deadlines, items, recommendations
 from .items import count_ids, counted, stated_counts
 
 __all__: list[str] = []
@@ -36,7 +35,7 @@ _PARTIAL = "domain.md section 5: what real records hold, and what they lack."
 def _no_text(ctx: Context) -> Iterator[Problem]:
     for item, path in items(ctx):
         if item.text is None:
-            yield finding("SC501", path, f"the text of {item_label(item)} is not captured", item.id)
+            yield finding("SC501", path, f"the text of {ctx.item_name(item)} is not captured", item.id)
     for _, part, in_rendering in ctx.part_entries:
         if not in_rendering and part.obj.text is None:
             yield finding("SC501", part.path, f"the text of {ctx.describe(part.obj.id)} is not captured", part.obj.id)
@@ -60,18 +59,18 @@ def _provenances(ctx: Context) -> Iterator[tuple[m.Provenance, str, str, str]]:
         yield case.complaint.provenance, "$.complaint", "the text of the complaint's features", case.id
     for item, path in items(ctx):
         if item.provenance is not None:
-            yield item.provenance, path, f"the text of {item_label(item)}", item.id
+            yield item.provenance, path, f"the text of {ctx.item_name(item)}", item.id
     for _, part, in_rendering in ctx.part_entries:
         if not in_rendering and part.obj.provenance is not None:
             yield part.obj.provenance, part.path, f"the text of {ctx.describe(part.obj.id)}", part.obj.id
     if case.report is not None:
         for i, route in enumerate(case.report.monitoring):
             if route.provenance is not None:
-                what = f"monitoring obligation {route.label}" if route.label else "a monitoring obligation"
-                yield route.provenance, f"$.report.monitoring[{i}]", f"the text of {what}", route.id
+                what = f"the text of {ctx.route_name(route)}"
+                yield route.provenance, f"$.report.monitoring[{i}]", what, route.id
     for i, follow_up in enumerate(case.follow_ups):
         if follow_up.provenance is not None:
-            what = f"the text of the follow-up of {format_date(follow_up.date)}"
+            what = f"the text of {ctx.follow_up_name(follow_up)}"
             yield follow_up.provenance, f"$.followUps[{i}]", what, follow_up.id
     for response, path in ctx.response_entries():
         yield from _answer_provenances(ctx, response, path)
@@ -80,9 +79,7 @@ def _provenances(ctx: Context) -> Iterator[tuple[m.Provenance, str, str, str]]:
 def _answer_provenances(ctx: Context, response: m.Response, path: str) -> Iterator[tuple[m.Provenance, str, str, str]]:
     for i, answer in enumerate(response.items):
         if answer.provenance is not None:
-            located = ctx.items.get(answer.item)
-            on = item_label(located.obj) if located is not None else ctx.describe(answer.item)
-            what = f"the narrative of the answer from {ctx.describe(response.responder)} on {on}"
+            what = f"the narrative of the answer on {ctx.describe(answer.item)} in {ctx.response_name(response)}"
             yield answer.provenance, f"{path}.items[{i}]", what, response.id
 
 
@@ -150,7 +147,7 @@ def _detail_not_captured(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC503",
                     f"{path}.notCaptured[{k}]",
-                    f"the {words} of {item_label(item)} {verb} not captured",
+                    f"the {words} of {ctx.item_name(item)} {verb} not captured",
                     item.id,
                 )
 
@@ -220,7 +217,7 @@ def _outside_regime(ctx: Context) -> Iterator[Problem]:
                     "SC506",
                     f"{path}.addressees[{j}]",
                     f"{body.name} is outside the regime's territory (England and Wales): it owes nothing on "
-                    f"{item_label(rec)} under the regulations, and its answer is voluntary",
+                    f"{ctx.item_name(rec)} under the regulations, and its answer is voluntary",
                     rec.id,
                     ref,
                 )
@@ -232,7 +229,7 @@ def _outside_regime(ctx: Context) -> Iterator[Problem]:
                     "SC506",
                     f"$.report.monitoring[{i}].reporter",
                     f"{body.name} is outside the regime's territory (England and Wales): it owes no report "
-                    "under the regulations, and its report is voluntary",
+                    f"under the regulations, and its report under {ctx.route_name(route)} is voluntary",
                     route.id,
                     route.reporter,
                 )
@@ -256,9 +253,9 @@ def _contradiction(ctx: Context) -> Iterator[Problem]:
                 continue
             words, verb = _DETAIL_WORDS[detail]
             message = (
-                f"{item_label(item)} has an owner, not addressees, and its owner is recorded"
+                f"{ctx.item_name(item)} has an owner, not addressees, and its owner is recorded"
                 if recorded is None
-                else f"the {words} of {item_label(item)} {verb} listed as not captured, yet the record has "
+                else f"the {words} of {ctx.item_name(item)} {verb} listed as not captured, yet the record has "
                 f"{'it' if verb == 'is' else 'them'}"
             )
             yield finding("SC507", f"{path}.notCaptured[{k}]", message, item.id)

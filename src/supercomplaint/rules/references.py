@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 from .. import model as m
 from ..problems import Problem
 from .base import ERROR, finding, rule
-from .context import Context, back_edges, item_label, items
+from .context import Context, back_edges, items
 
 __all__: list[str] = []
 
@@ -243,7 +243,8 @@ def _part_of_other(ctx: Context) -> Iterator[Problem]:
                     yield finding(
                         "SC103",
                         f"{base}.items[{i}].parts[{j}]",
-                        f"part {part!r} belongs to {owner[0]!r}, not to {item.item!r}",
+                        f"the answer on {ctx.describe(item.item)} in {ctx.response_name(response)} names "
+                        f"{ctx.describe(part)}, which is not one of its parts",
                         part,
                         item.item,
                     )
@@ -255,8 +256,8 @@ def _part_of_other(ctx: Context) -> Iterator[Problem]:
                     yield finding(
                         "SC103",
                         f"{path}.renderings[{k}].omits[{j}]",
-                        f"a rendering of {item_label(thing)} leaves out {ctx.describe(part)}, which is not one of its "
-                        "parts",
+                        f"{ctx.rendering_name(thing, k)} leaves out {ctx.describe(part)}, which is not one of the "
+                        "item's parts",
                         part,
                         thing.id,
                     )
@@ -274,20 +275,33 @@ def _part_of_other(ctx: Context) -> Iterator[Problem]:
 def _empty_group(ctx: Context) -> Iterator[Problem]:
     for i, group in enumerate(getattr(ctx.doc, "groups", ())):
         if not group.members:
-            yield finding("SC104", f"$.groups[{i}]", f"group {group.id!r} has no members", group.id)
+            yield finding("SC104", f"$.groups[{i}]", f"the group {group.name} has no members", group.id)
 
 
 @rule(
     "SC105",
     "link-cycle",
     ERROR,
-    "An item or part does not link to itself, and 'superseded by' links do not go round in a circle.",
+    "An item or part does not link to itself, 'superseded by' links do not go round in a circle, and no body is "
+    "its own predecessor.",
     "A link says how an item or part relates to another one: an interim measure pending another, a part that "
     "refers to a sibling, an item superseded by another. A link to itself says nothing; items that supersede "
-    "each other in a circle leave none of them in force.",
-    "domain.md section 3: text that refers to a sibling part; issue 'Real records, held honestly', item 5.",
+    "each other in a circle leave none of them in force. A body's predecessors are the bodies whose functions "
+    "passed to it (a police and crime commissioner replaced by a mayor); a body listed as its own predecessor "
+    "would succeed itself, which is a link to itself of the same kind.",
+    "domain.md section 3: text that refers to a sibling part; issue 'Real records, held honestly', item 5; "
+    "model: Body.predecessors.",
 )
 def _link_cycles(ctx: Context) -> Iterator[Problem]:
+    for i, body in enumerate(getattr(ctx.doc, "bodies", ())):
+        for j, ref in enumerate(body.predecessors):
+            if ref == body.id:
+                yield finding(
+                    "SC105",
+                    f"$.bodies[{i}].predecessors[{j}]",
+                    f"{body.name} is listed as its own predecessor",
+                    body.id,
+                )
     edges: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
     for source, path, link in _links(ctx):
         where = f"{path}.target"
@@ -314,6 +328,18 @@ def _links(ctx: Context) -> Iterator[tuple[str, str, m.ItemLink]]:
             yield part.obj.id, f"{part.path}.links[{j}]", link
 
 
+_Named = m.Response | m.MonitoringObligation | m.FollowUp
+
+
+def _whose(ctx: Context, owner: _Named) -> str:
+    """Those among whom SC106 finds a party twice: the senders of a response or follow-up, a route's recipients."""
+    if isinstance(owner, m.Response):
+        return f"the senders of {ctx.response_name(owner)}"
+    if isinstance(owner, m.MonitoringObligation):
+        return f"the recipients of {ctx.route_name(owner)}"
+    return f"the senders of {ctx.follow_up_name(owner)}"
+
+
 @rule(
     "SC106",
     "party-named-twice",
@@ -326,18 +352,21 @@ def _links(ctx: Context) -> Iterator[tuple[str, str, m.ItemLink]]:
     "domain.md section 5: letters are collective.",
 )
 def _named_twice(ctx: Context) -> Iterator[Problem]:
-    groups: list[tuple[str, str, tuple[str, ...], str]] = []
+    groups: list[tuple[str, str, tuple[str, ...], str, _Named]] = []
     for response, path in ctx.response_entries():
-        groups.append((path, response.responder, response.joint_responders, "jointResponders"))
+        groups.append((path, response.responder, response.joint_responders, "jointResponders", response))
     if ctx.report is not None:
         for i, route in enumerate(ctx.report.monitoring):
-            groups.append((f"$.report.monitoring[{i}]", route.recipient, route.other_recipients, "otherRecipients"))
+            groups.append(
+                (f"$.report.monitoring[{i}]", route.recipient, route.other_recipients, "otherRecipients", route)
+            )
     if ctx.case is not None:
         for i, follow_up in enumerate(ctx.case.follow_ups):
-            groups.append((f"$.followUps[{i}]", follow_up.sender, follow_up.joint_senders, "jointSenders"))
-    for path, first, others, field in groups:
+            groups.append((f"$.followUps[{i}]", follow_up.sender, follow_up.joint_senders, "jointSenders", follow_up))
+    for path, first, others, field, owner in groups:
         seen = {first}
         for j, ref in enumerate(others):
             if ref in seen:
-                yield finding("SC106", f"{path}.{field}[{j}]", f"{ctx.describe(ref)} is named twice", ref)
+                message = f"{ctx.describe(ref)} is named twice among {_whose(ctx, owner)}"
+                yield finding("SC106", f"{path}.{field}[{j}]", message, ref)
             seen.add(ref)

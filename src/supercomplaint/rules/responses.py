@@ -7,10 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from .. import model as m
+from ..deadlines import format_date
 from ..partialdate import PartialDate
 from ..problems import Problem
 from .base import ERROR, WARNING, finding, rule
-from .context import Context, response_date
+from .context import Context, response_date, words
 
 __all__: list[str] = []
 
@@ -82,7 +83,8 @@ def _non_addressee(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC403",
                     f"{path}.items[{i}].position",
-                    f"{response.responder!r} is not addressed by {answer.item!r} but says {answer.position}",
+                    f"{ctx.response_name(response)} says '{words(str(answer.position))}' on "
+                    f"{ctx.item_name(located.obj)}, which is not addressed to its senders",
                     response.id,
                     answer.item,
                 )
@@ -103,14 +105,19 @@ def _rejection(ctx: Context) -> Iterator[Problem]:
         for i, answer in enumerate(response.items):
             if answer.position is m.Position.NOT_ACCEPTED and not answer.narrative:
                 yield finding(
-                    "SC404", f"{path}.items[{i}]", f"'not accepted' on {answer.item!r} gives no narrative", response.id
+                    "SC404",
+                    f"{path}.items[{i}]",
+                    f"'not accepted' on {ctx.item_ref(answer.item)} in {ctx.response_name(response)} gives no "
+                    "narrative",
+                    response.id,
                 )
             if answer.position is m.Position.ALTERNATIVE_PROPOSED and not (answer.narrative and answer.alternative):
                 missing = "the alternative" if answer.narrative else "a narrative"
                 yield finding(
                     "SC404",
                     f"{path}.items[{i}]",
-                    f"'alternative proposed' on {answer.item!r} does not give {missing}",
+                    f"'alternative proposed' on {ctx.item_ref(answer.item)} in {ctx.response_name(response)} does "
+                    f"not give {missing}",
                     response.id,
                 )
 
@@ -130,7 +137,8 @@ def _partial(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC405",
                     f"{path}.items[{i}]",
-                    f"'partially accepted' on {answer.item!r} names no parts",
+                    f"'partially accepted' on {ctx.item_ref(answer.item)} in {ctx.response_name(response)} names "
+                    "no parts",
                     response.id,
                 )
 
@@ -174,11 +182,10 @@ def _outcomes(ctx: Context) -> Iterator[Problem]:
                 else:
                     fits = outcome.member in members
                 if not fits:
-                    whose = f"of {group.id!r}" if group is not None else "of a group the response answers for"
+                    whose = f"of {group.name}" if group is not None else "of a group the response answers for"
                     what = "a group of members" if whole else "a member"
-                    yield finding(
-                        "SC406", where, f"{outcome.member!r} is not {what} {whose}", response.id, outcome.member
-                    )
+                    message = f"{ctx.describe(outcome.member)} is not {what} {whose}"
+                    yield finding("SC406", where, message, response.id, outcome.member)
                     continue
                 for k, excepted in enumerate(outcome.except_members):
                     if not whole:
@@ -195,7 +202,7 @@ def _outcomes(ctx: Context) -> Iterator[Problem]:
                         yield finding(
                             "SC406",
                             f"{where}.exceptMembers[{k}]",
-                            f"{excepted!r} is not a member of {outcome.member!r}",
+                            f"{ctx.describe(excepted)} is not a member of {ctx.describe(outcome.member)}",
                             response.id,
                             excepted,
                         )
@@ -232,8 +239,9 @@ def _regress(ctx: Context) -> Iterator[Problem]:
                 yield finding(
                     "SC407",
                     f"{after[1]}.items[{after[3]}]",
-                    f"progress on {later.item!r} fell from {earlier.progress} ({before[2].id}) to "
-                    f"{later.progress} without a narrative",
+                    f"the progress {ctx.describe(after[2].responder)} claims on {ctx.item_ref(later.item)} fell from "
+                    f"'{words(earlier.progress)}' ({format_date(before[0])}) to '{words(later.progress)}' "
+                    f"({format_date(after[0])}) without a narrative",
                     after[2].id,
                     later.item,
                 )
@@ -253,9 +261,8 @@ def _answered_twice(ctx: Context) -> Iterator[Problem]:
         seen: set[str] = set()
         for i, answer in enumerate(response.items):
             if answer.item in seen:
-                yield finding(
-                    "SC408", f"{path}.items[{i}]", f"{answer.item!r} is answered twice in {response.id!r}", response.id
-                )
+                message = f"{ctx.item_ref(answer.item)} is answered twice in {ctx.response_name(response)}"
+                yield finding("SC408", f"{path}.items[{i}]", message, response.id)
             seen.add(answer.item)
 
 
