@@ -70,12 +70,14 @@ __all__ = [
     "case_workbook",
     "cell_ref",
     "clean_text",
+    "escape_cell_text",
     "export_case",
     "import_tracker",
     "load_mapping",
     "looks_like_formula",
     "parse_date_text",
     "read_case_workbook",
+    "unescape_cell_text",
 ]
 
 MAX_CELL_TEXT = 32767
@@ -1065,7 +1067,7 @@ def export_case(
 # --------------------------------------------------------------------------------------------------
 
 
-def _open_workbook(source: str | os.PathLike[str] | bytes, *, values_only: bool = False) -> tuple[Any, str]:
+def _open_workbook(source: str | os.PathLike[str] | bytes) -> tuple[Any, str]:
     """The openpyxl workbook of a file or of bytes, and a name for messages; WorkbookError if unreadable."""
     openpyxl = _openpyxl()
     name = "the workbook" if isinstance(source, bytes | bytearray) else os.fspath(source)
@@ -2444,6 +2446,7 @@ def import_tracker(
     return ImportResult(documents=tuple(documents), problems=tuple(problems))
 
 
-# Keep the helpers tests and the command line use reachable without a leading underscore.
 escape_cell_text: Callable[[str], str] = _escape
+"""Text as a spreadsheet cell holds it: characters XML cannot hold as ``_xHHHH_`` (see :func:`clean_text`)."""
 unescape_cell_text: Callable[[str], str] = _unescape
+"""The text a cell's ``_xHHHH_`` escapes stand for, as Excel reads them."""
