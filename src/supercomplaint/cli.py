@@ -183,6 +183,18 @@ class _Out:
         buffer.write(text.encode("utf-8"))
         buffer.flush()
 
+    def writable(self, target: str | None) -> None:
+        """Refuse at once, before any work, a target that cannot be written: a missing folder, a folder, a
+        link or a special file, a read-only file (what :func:`~supercomplaint.io.atomic_write` refuses
+        first). Raises :class:`~supercomplaint.WriteError`."""
+        if target is None or target == STDIN:
+            return
+        from .io import WriteError, _existing
+
+        if not target or target.endswith(("/", os.sep)):
+            raise WriteError("not-a-regular-file", "this names a folder, not a file", target)
+        _existing(target, os.path.dirname(target) or ".")
+
     def write(self, target: str | None, data: str | bytes, *, what: str = "the output", tell: bool = True) -> None:
         """Write ``data`` to file ``target`` (whole or not at all; "wrote FILE" on stderr unless ``tell`` is
         False), or to standard output when ``target`` is ``None`` or ``-``. Binary data (a workbook, a Word
@@ -1432,6 +1444,7 @@ def _cmd_compile(args: argparse.Namespace, out: _Out) -> int:
     from .problems import Severity
     from .rules import check
 
+    out.writable(args.output)
     case, status = _load_case(args.case, out)
     responses: list[ResponseDocument] = []
     for name in args.responses:
@@ -1502,12 +1515,19 @@ def _responder(case: CaseRecord, text: str) -> str:
         listed = ", ".join(f"{registry.name(r)} ({r})" if registry.get(r) else r for r in known)
         hint = _suggest([text], [case]) or f"; the case's responders: {listed or 'none'}"
         raise UsageError(f"--responder: {exc}{hint}") from None
+    from .model import Group
+
+    if isinstance(found, Group):
+        raise UsageError(
+            f"--responder: {found.name} is a group, not a body: a board paper is one body's (name a member)"
+        )
     return found.id
 
 
 def _cmd_render(args: argparse.Namespace, out: _Out) -> int:
     from .rendering import RenderError, render
 
+    out.writable(args.output)
     case, status = _load_case(args.path, out)
     if case is None:
         return status
@@ -1552,6 +1572,7 @@ def _cmd_upgrade(args: argparse.Namespace, out: _Out) -> int:
 
     if args.in_place and args.path == STDIN:
         raise UsageError("--in-place needs a file: standard input cannot be replaced (write with -o instead)")
+    out.writable(args.path if args.in_place else args.output)
     try:
         data = out.read(args.path)
     except OSError as exc:
@@ -1580,6 +1601,7 @@ def _cmd_upgrade(args: argparse.Namespace, out: _Out) -> int:
 def _cmd_export(args: argparse.Namespace, out: _Out) -> int:
     from .xlsx import case_workbook
 
+    out.writable(args.output)
     case, status = _load_case(args.path, out)
     if case is None:
         return status
@@ -1615,6 +1637,7 @@ def _cmd_import(args: argparse.Namespace, out: _Out) -> int:
     if args.mapping is None:
         if args.case is not None:
             raise UsageError("--case goes with --mapping; a workbook that `export` wrote holds its own case")
+        out.writable(args.output)
         try:
             record = read_case_workbook(_source(out, args.source))
         except WorkbookError as exc:
@@ -1704,7 +1727,8 @@ def _cmd_rules(args: argparse.Namespace, out: _Out) -> int:
         family = [r for r in wanted if r.code.startswith(prefix)]
         if not family:
             continue
-        out.line(out.paint(f"{prefix}xx: {concern}", _COLOURS["bold"]))
+        for line in _wrapped(f"{prefix}xx: {concern}", width, indent="  ", first=""):
+            out.line(out.paint(line, _COLOURS["bold"]))
         for r in family:
             severity = f"{r.severity:<7}"
             lines = _wrapped(r.summary, width, indent=" " * 16, first=f"  {r.code}  {severity} ")
@@ -1757,8 +1781,10 @@ def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
+        metavar="WHEN",
         default="auto" if top else argparse.SUPPRESS,
-        help="colour the output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always, never",
+        help="colour the output: auto (the default) on a terminal unless NO_COLOR is set, or wherever FORCE_COLOR "
+        "is; always; never",
     )
     parser.add_argument(
         "-q",
