@@ -715,6 +715,33 @@ def test_data_on_standard_output_is_utf8_in_any_encoding(encoding: str) -> None:
     assert sc.loads(done.stdout) == sc.load(CASE)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", CASE, "--as-of", "2021-12-01"],
+        ["status", CASE, "--as-of", "2021-12-01", "--format", "json"],
+        ["history", CASE],
+        ["render", CASE, "--view", "tracker", "--to", "html"],
+    ],
+    ids=["table", "json", "history", "html"],
+)
+def test_a_reader_that_goes_away_ends_it_quietly(args: list[str]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # `| head -0`: nobody reads
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "supercomplaint", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, b"")
+
+
 # --------------------------------------------------------------------------------------------------
 # validate's closing summary: errors, warnings and notes apart
 # --------------------------------------------------------------------------------------------------

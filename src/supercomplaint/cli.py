@@ -1131,8 +1131,13 @@ def _console(out: _Out) -> Any:
     and a width from COLUMNS (else 120) when not a terminal or NO_COLOR is set."""
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # rich would exit with status 1: main() stops quietly instead
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
+
     on_terminal = out.stream.isatty()
-    return Console(
+    return _Console(
         file=out.stream,
         width=_width(out),
         force_terminal=on_terminal,
@@ -2023,6 +2028,17 @@ def _tolerant(stream: object) -> None:
             reconfigure(errors="backslashreplace")
 
 
+def _silence(stream: IO[str]) -> None:
+    """After a broken pipe on standard output, point it at the null device, so that the interpreter's last
+    flush does not complain of the pipe at exit."""
+    if stream is not sys.stdout:
+        return
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -2070,7 +2086,8 @@ def main(
         if problems:
             out.err.write("  (run `supercomplaint validate` on the file for every problem, with line numbers)\n")
         return EXIT_ERRORS
-    except BrokenPipeError:  # pragma: no cover - the reader went away (| head)
+    except BrokenPipeError:  # the reader went away (| head): stop, and say nothing more
+        _silence(out.stream)
         return EXIT_OK
     except KeyboardInterrupt:  # pragma: no cover
         out.err.write("interrupted\n")
