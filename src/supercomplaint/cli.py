@@ -138,7 +138,7 @@ class _Out:
         >>> import io
         >>> out = _Out(io.TextIOWrapper(io.BytesIO(), encoding="ascii"), io.StringIO())
         >>> out.fit("Hestia’s — 5.2 → 5.3")
-        "Hestia's - 5.2 \\u2192 5.3"
+        "Hestia's - 5.2 \\\\u2192 5.3"
         """
         if self.encoding in _UNICODE_ENCODINGS or text.isascii():
             return text
