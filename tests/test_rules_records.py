@@ -333,7 +333,7 @@ def test_two_stated_totals_that_differ_are_an_error() -> None:
         (
             "SC212",
             "$.report.statedCounts[2]",
-            "the report's count of recommendations is stated as 6 at $.report.statedCounts[0] and as 7 here",
+            "the report's count of recommendations is stated twice, as 6 and as 7",
         )
     ]
 

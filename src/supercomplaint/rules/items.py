@@ -328,9 +328,10 @@ def stated_counts(ctx: Context) -> Iterator[tuple[m.StatedCount, str, int]]:
         yield count, f"$.report.statedCounts[{j}]", held[(count.of, count.addressee)]
 
 
-def counted(ctx: Context, count: m.StatedCount) -> str:
-    """What a stated count counts, for a person: 'recommendations' or 'recommendations to Kent Police'."""
-    what = str(count.of)
+def counted(ctx: Context, count: m.StatedCount, number: int | None = None) -> str:
+    """What a stated count counts, for a person: 'recommendations' or 'recommendations to Kent Police'; in
+    the singular when there is ``number`` 1 of them."""
+    what = str(count.of).removesuffix("s") if number == 1 else str(count.of)
     return f"{what} to {ctx.describe(count.addressee)}" if count.addressee is not None else what
 
 
@@ -360,7 +361,7 @@ def _more_than_stated(ctx: Context) -> Iterator[Problem]:
             yield finding(
                 "SC211",
                 path,
-                f"the record holds {held} {counted(ctx, count)}, but the report states {count.count}",
+                f"the record holds {held} {counted(ctx, count, held)}, but the report states {count.count}",
                 *count_ids(ctx, count),
             )
 
@@ -376,15 +377,14 @@ def _more_than_stated(ctx: Context) -> Iterator[Problem]:
     _COUNTS_SOURCE,
 )
 def _counts_disagree(ctx: Context) -> Iterator[Problem]:
-    first: dict[tuple[m.CountOf, str | None], tuple[int, str]] = {}
+    first: dict[tuple[m.CountOf, str | None], int] = {}
     for count, path, _ in stated_counts(ctx):
         key = (count.of, count.addressee)
-        seen = first.setdefault(key, (count.count, path))
-        if seen[0] != count.count:
+        seen = first.setdefault(key, count.count)
+        if seen != count.count:
             yield finding(
                 "SC212",
                 path,
-                f"the report's count of {counted(ctx, count)} is stated as {seen[0]} at {seen[1]} and as "
-                f"{count.count} here",
+                f"the report's count of {counted(ctx, count)} is stated twice, as {seen} and as {count.count}",
                 *count_ids(ctx, count),
             )

@@ -185,7 +185,7 @@ def _deadline_not_captured(ctx: Context) -> Iterator[Problem]:
 def _fewer_than_stated(ctx: Context) -> Iterator[Problem]:
     for count, path, held in stated_counts(ctx):
         if held < count.count:
-            what = counted(ctx, count)
+            what = counted(ctx, count, count.count)
             tail = "the report states" if count.addressee is None else "that the report states"
             yield finding(
                 "SC505", path, f"the record holds {held} of the {count.count} {what} {tail}", *count_ids(ctx, count)

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 from .. import model as m
 from ..problems import Problem
 from .base import ERROR, finding, rule
-from .context import Context, back_edges, items
+from .context import Context, back_edges, items, words
 
 __all__: list[str] = []
 
@@ -306,7 +306,7 @@ def _link_cycles(ctx: Context) -> Iterator[Problem]:
     for source, path, link in _links(ctx):
         where = f"{path}.target"
         if link.target == source:
-            yield finding("SC105", where, f"{ctx.describe(source)} links to itself ({link.relation})", source)
+            yield finding("SC105", where, f"{ctx.describe(source)} links to itself ('{words(link.relation)}')", source)
         elif link.relation is m.LinkRelation.SUPERSEDED_BY:
             edges[source].append((link.target, (where, source)))
     for where, source in back_edges(edges):
