@@ -243,7 +243,8 @@ def test_response_and_follow_up_anchors() -> None:
     )
     by_response = resolve(_period(56, Unit.DAYS, Anchor.RESPONSE, anchor_ref=m.Ref("resp")), case)
     assert by_response.due == dt.date(2022, 5, 30)
-    assert "response resp on 4 April 2022" in by_response.explanation
+    assert "56 days from the response on 4 April 2022" in by_response.explanation
+    assert "resp" not in by_response.explanation.replace("response", "")
     by_follow_up = resolve(_period(28, Unit.DAYS, Anchor.FOLLOW_UP, anchor_ref=m.Ref("fu")), case)
     assert by_follow_up.due == dt.date(2022, 2, 7)
     missing = resolve(_period(28, Unit.DAYS, Anchor.FOLLOW_UP, anchor_ref=m.Ref("nope")), case)

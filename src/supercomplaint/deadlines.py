@@ -455,7 +455,7 @@ def _anchor_date(anchor: m.Anchor, ref: m.Ref | None, case: m.CaseRecord) -> tup
             return None, f"the record has no response {ref!r}"
         when = response.sent or response.published
         if when is None:
-            return None, f"the record does not say when response {ref!r} was sent or published"
+            return None, "the record does not say when that response was sent or published"
         return when, ""
     if anchor is m.Anchor.FOLLOW_UP:
         if ref is None:
@@ -467,11 +467,18 @@ def _anchor_date(anchor: m.Anchor, ref: m.Ref | None, case: m.CaseRecord) -> tup
     assert_never(anchor)  # pragma: no cover
 
 
-def _anchor_phrase(anchor: m.Anchor, ref: m.Ref | None, *, date: bool = False) -> str:
+def _anchor_phrase(anchor: m.Anchor, ref: m.Ref | None, case: m.CaseRecord, *, date: bool = False) -> str:
+    """The anchor as a person reads it. A response or follow-up the record has is "the response" (its date
+    follows in the explanation), never its id; an id the record does not have is named, since that is the
+    problem."""
     words = _ANCHOR_WORDS[anchor][1 if date else 0]
-    if anchor in (m.Anchor.RESPONSE, m.Anchor.FOLLOW_UP) and ref is not None:
-        return f"{words} {ref}"
-    return words
+    if anchor not in (m.Anchor.RESPONSE, m.Anchor.FOLLOW_UP) or ref is None:
+        return words
+    records = case.responses if anchor is m.Anchor.RESPONSE else case.follow_ups
+    noun = "response" if anchor is m.Anchor.RESPONSE else "follow-up"
+    if not any(str(r.id) == ref for r in records):
+        return f"{words} {ref!r}"
+    return f"the date of the {noun}" if date else f"the {noun}"
 
 
 def _resolve_period(deadline: m.PeriodDeadline, case: m.CaseRecord) -> Resolution:
@@ -504,7 +511,7 @@ def _resolve_period(deadline: m.PeriodDeadline, case: m.CaseRecord) -> Resolutio
 def _compute_period(deadline: m.PeriodDeadline, case: m.CaseRecord) -> Resolution:
     amount = _amount(deadline.amount, m.Unit(deadline.unit))
     joiner = "from" if m.Counting(deadline.counting) is m.Counting.AFTER else "beginning with"
-    what = f"{amount} {joiner} {_anchor_phrase(deadline.anchor, deadline.anchor_ref)}"
+    what = f"{amount} {joiner} {_anchor_phrase(deadline.anchor, deadline.anchor_ref, case)}"
     date, missing = _anchor_date(m.Anchor(deadline.anchor), deadline.anchor_ref, case)
     base = Resolution(
         deadline=deadline, due=None, anchor=deadline.anchor, anchor_ref=deadline.anchor_ref, explanation=""
@@ -533,7 +540,7 @@ def _compute_period(deadline: m.PeriodDeadline, case: m.CaseRecord) -> Resolutio
         latest=latest,
         explanation=(
             f"{what} {_on(date)}: between {format_date(earliest)} and {format_date(latest)}, "
-            f"because {_anchor_phrase(deadline.anchor, deadline.anchor_ref, date=True)} is known only to the "
+            f"because {_anchor_phrase(deadline.anchor, deadline.anchor_ref, case, date=True)} is known only to the "
             f"{date.precision.value}"
         ),
     )
