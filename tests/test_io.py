@@ -176,7 +176,9 @@ def test_hestia_parts_are_verbatim_excerpts_of_their_item() -> None:
     items: list[sc.Action | sc.Recommendation] = [*case.report.actions, *case.report.recommendations]
     for item in items:
         position = 0
+        assert item.text is not None, item.id  # every Hestia item's text is held
         for part in item.parts:
+            assert part.text is not None, part.id
             found = item.text.find(part.text, position)
             assert found >= 0, f"{part.id} is not a verbatim excerpt of {item.id}, in order"
             position = found + len(part.text)
