@@ -7,7 +7,6 @@ searching for them, so that no rule compares all pairs of objects.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
@@ -312,25 +311,6 @@ class Context:
         if ref in self.follow_ups:
             return self.follow_up_name(self.follow_ups[ref].obj)
         return repr(ref)
-
-    def plain(self, explanation: str, deadline: m.Deadline) -> str:
-        """A deadline's explanation with the response or follow-up it counts from named, not given by its id.
-
-        The explanation says 'six months from response resp-1'; a person reads 'six months from the response
-        from Kent Police of 3 May 2022'.
-        """
-        if not isinstance(deadline, m.PeriodDeadline) or deadline.anchor_ref is None:
-            return explanation
-        ref = deadline.anchor_ref
-        if deadline.anchor is m.Anchor.RESPONSE and ref in self.responses:
-            kind = "response"
-        elif deadline.anchor is m.Anchor.FOLLOW_UP and ref in self.follow_ups:
-            kind = "follow-up"
-        else:
-            return explanation  # names nothing: SC102 says so, and the id is all there is
-        name = self.describe(ref)
-        explanation = explanation.replace(f"{kind} {ref!r}", name)
-        return re.sub(rf"\b{kind} {re.escape(ref)}(?![\w-]|[.:]\w)", lambda _: name, explanation)
 
     def addressees_unknown(self, item: m.Action | m.Recommendation) -> bool:
         """Whether the record does not know who a recommendation is addressed to (listed as not captured)."""

@@ -213,7 +213,7 @@ def _stated_date(ctx: Context) -> Iterator[Problem]:
         days = abs(found.discrepancy)
         later = "later" if found.discrepancy > 0 else "earlier"
         period = ctx.resolution(attrs.evolve(deadline, stated_date=None))
-        counted = ctx.plain(period.explanation.split(": ", 1)[0], deadline) if period is not None else "the period"
+        counted = period.explanation.split(": ", 1)[0] if period is not None else "the period"
         yield finding(
             "SC307",
             f"{path}.statedDate",

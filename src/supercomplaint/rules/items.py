@@ -48,7 +48,11 @@ def _unresolved_deadline(
             return None
     if any(isinstance(d, m.NotCapturedDeadline) for d in (item.deadline, *(r.deadline for r in covering))):
         return None
-    return ctx.plain(own.explanation.replace(": no due date", ""), item.deadline)
+    why = own.explanation.replace(": no due date", "")
+    anchor = item.deadline.anchor_ref if isinstance(item.deadline, m.PeriodDeadline) else None
+    if anchor is not None and (anchor in ctx.responses or anchor in ctx.follow_ups):
+        why += f"; the deadline counts from {ctx.describe(anchor)}"
+    return why
 
 
 @rule(
