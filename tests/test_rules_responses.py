@@ -267,3 +267,22 @@ def test_stated_date_warns_exactly_when_it_differs(published: dt.date, shift: in
         assert (
             f" {days} day{'s' if days != 1 else ''} {'later' if shift > 0 else 'earlier'} than " in findings[0].message
         )
+
+
+def test_a_position_from_a_body_outside_the_regime_is_a_voluntary_answer_not_sc403() -> None:
+    import json
+    from pathlib import Path
+
+    import supercomplaint as sc
+
+    root = Path(__file__).resolve().parents[1]
+    data = json.loads(sc.upgrade((root / "examples" / "hestia" / "case.json").read_bytes()))
+    answer = {"item": "r2", "position": "accepted"}
+    data["responses"] = [{"id": "psni-1", "responder": "psni", "sent": "2021-09-01", "items": [answer]}]
+    codes = [f.code for f in sc.check(sc.loads(json.dumps(data))) if f.severity == "error"]
+    assert codes == []
+    # the same answer from a force of England and Wales that the item does not address is refused
+    data["responses"][0]["responder"] = "npcc"
+    data["report"]["recommendations"][1]["addressees"] = ["college-of-policing"]
+    codes = [f.code for f in sc.check(sc.loads(json.dumps(data))) if f.severity == "error"]
+    assert "SC403" in codes

@@ -53,6 +53,11 @@ def _report_on_refusal(ctx: Context) -> Iterator[Problem]:
 _SUBSTANTIVE_FREE = {None, m.Position.NOTED, m.Position.NOT_ADDRESSED_TO_US}
 
 
+def _outside_regime(ctx: Context, ref: str) -> bool:
+    found = ctx.registry.get(ref)
+    return isinstance(found, m.Body) and found.outside_regime
+
+
 @rule(
     "SC403",
     "position-from-non-addressee",
@@ -63,7 +68,9 @@ _SUBSTANTIVE_FREE = {None, m.Position.NOTED, m.Position.NOT_ADDRESSED_TO_US}
     "Accepting or rejecting someone else's recommendation is a sign that the response was filed against the "
     "wrong item. Every body that sends a response speaks in it: the responder, each joint responder, and the "
     "body or group it answers for; one of them owing a response is enough. A recommendation whose addressees "
-    "are not captured is not checked: nobody can tell.",
+    "are not captured is not checked: nobody can tell. Nor is an answer whose senders are all outside the "
+    "regime's territory (the Police Service of Northern Ireland answering a collated request): they owe "
+    "nothing under the regulations, so a position they take is a voluntary answer, not a misfiled one.",
     "seed 000: 'This recommendation is addressed to the Home Office. The Constabulary will await further information.'",
 )
 def _non_addressee(ctx: Context) -> Iterator[Problem]:
@@ -73,6 +80,8 @@ def _non_addressee(ctx: Context) -> Iterator[Problem]:
         speaker = {response.responder, *response.joint_responders}
         if response.on_behalf_of is not None:
             speaker.add(response.on_behalf_of)
+        if all(_outside_regime(ctx, ref) for ref in speaker):
+            continue
         for i, answer in enumerate(response.items):
             if answer.position in _SUBSTANTIVE_FREE:
                 continue
