@@ -85,17 +85,26 @@ VERSION_KEY: Final = "schemaVersion"
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"
 URL_PATTERN: Final = r"^https?://[!-~]+$"  # printable ASCII: an IRI is percent-encoded
 NAMESPACE_PATTERN: Final = r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$"
-# The date patterns check the month (01-12) and the day (01-31) too, so that a schema engine that treats
-# ``format: date`` as a mere annotation still refuses '2021-13-01'; only '2021-02-30' needs the format check.
+# The date patterns know the calendar: month lengths, leap years (every fourth year, but not a century unless
+# it divides by 400) and no year 0000. A schema engine that treats ``format: date`` as a mere annotation still
+# refuses '2021-13-01', '2021-02-30', '2100-02-29' and '0000-01-01'. They use no lookaround and no Unicode
+# class, so ECMA-262, Python and Rust regex engines read them alike; tests/test_schemas.py checks them against
+# datetime over every day of a 400-year cycle.
 _MONTH: Final = "(0[1-9]|1[0-2])"
 _DAY: Final = "(0[1-9]|[12][0-9]|3[01])"
-DATE_PATTERN: Final = f"^[0-9]{{4}}-{_MONTH}-{_DAY}$"
-PARTIAL_DATE_PATTERN: Final = f"^[0-9]{{4}}(-{_MONTH}(-{_DAY})?)?$"
+_YEAR: Final = "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"  # 0001-9999
+_LEAP_YEAR: Final = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY: Final = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+_CALENDAR_DAY: Final = f"{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29"
+DATE_PATTERN: Final = f"^(?:{_CALENDAR_DAY})$"
+PARTIAL_DATE_PATTERN: Final = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_CALENDAR_DAY})$"
 
 _ID_RE = re.compile(ID_PATTERN)
 _URL_RE = re.compile(URL_PATTERN)
 _NAMESPACE_RE = re.compile(NAMESPACE_PATTERN)
-_DATE_RE = re.compile(DATE_PATTERN)
+_DATE_RE = re.compile(f"^[0-9]{{4}}-{_MONTH}-{_DAY}$")  # the shape; the calendar is datetime's to judge
 
 _TAG_OF: Final = {cls: tag for tag, cls in DEADLINE_TAGS.items()}
 _KIND_OF: Final = {cls: kind for kind, cls in KINDS.items()}
@@ -502,9 +511,9 @@ def get_converter(converter: cattrs.Converter | None = None, *, version: str = S
         converter = make_converter()
     conv = converter
     conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(m.Id, _structure_id)
-    conv.register_structure_hook(m.Ref, _structure_id)
-    conv.register_structure_hook(m.Url, _structure_url)
+    # Id, Ref and Url are ``Annotated[str, ...]``: matched by equality, before the hook for plain ``str``.
+    conv.register_structure_hook_func(lambda t: t == m.Id or t == m.Ref, _structure_id)
+    conv.register_structure_hook_func(lambda t: t == m.Url, _structure_url)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(dt.date, _structure_date)

@@ -98,12 +98,21 @@ def _anchor(name: str) -> str:
 
 
 def _definition_name(ref: str) -> str | None:
-    match = re.fullmatch(r"(?:definitions\.schema\.json)?#/\$defs/([A-Za-z0-9_]+)", ref)
+    match = re.fullmatch(r"#/\$defs/([A-Za-z0-9_]+)", ref)
     return match.group(1) if match else None
+
+
+def _pointed(node: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A property's schema with the one-item ``allOf`` that wraps a described reference taken off."""
+    branches = node.get("allOf")
+    if isinstance(branches, list) and len(branches) == 1 and "$ref" in branches[0]:
+        return {**{k: v for k, v in node.items() if k != "allOf"}, **branches[0]}
+    return node
 
 
 def _type_text(node: Mapping[str, Any]) -> str:
     """A schema node's type in words, with links to the definitions it names."""
+    node = _pointed(node)
     if "$ref" in node:
         name = _definition_name(str(node["$ref"]))
         return f"[{name}](#{_anchor(name)})" if name else _code(node["$ref"])
@@ -159,15 +168,15 @@ def _object_notes(node: Mapping[str, Any]) -> list[str]:
     return []
 
 
-def _definition_section(name: str, node: Mapping[str, Any]) -> list[str]:
+def _definition_section(name: str, node: Mapping[str, Any], defs: Mapping[str, Any]) -> list[str]:
     lines = [f"### {name} {{ #{_anchor(name)} }}", "", str(node.get("description", "")).strip(), ""]
     if "enum" in node:
         lines += ["Values: " + ", ".join(_code(value) for value in node["enum"]) + ".", ""]
     elif name == "Deadline":
         branches = []
-        for branch in node.get("allOf", ()):
-            tag = branch.get("if", {}).get("properties", {}).get("type", {}).get("const")
-            target = _definition_name(str(branch.get("then", {}).get("$ref", "")))
+        for branch in node.get("oneOf", ()):
+            target = _definition_name(str(branch.get("$ref", "")))
+            tag = defs.get(target or "", {}).get("properties", {}).get("type", {}).get("const")
             if tag and target:
                 branches.append(f"| {_code(tag)} | [{target}](#{_anchor(target)}) |")
         lines += [
@@ -224,9 +233,9 @@ def schemas_markdown(load: Callable[[str], Mapping[str, Any]] | None = None) -> 
         "",
         "Every document is a JSON object that says what it is (`kind`) and which version of the schemas it "
         f"follows (`schemaVersion`). The schemas are JSON Schema {_code('2020-12')} and ship in `schemas/` "
-        "(and inside the Python package). Each document kind has its own schema file, self-contained: the "
-        "objects the kinds share are defined once, in `definitions.schema.json`, and embedded in each kind's "
-        "file. See [Exchanging data without Python]"
+        "(and inside the Python package). Each document kind has its own schema file, self-contained: every "
+        "definition it uses is under its own `$defs`, and no `$ref` leaves the file; `definitions.schema.json` "
+        "holds every definition, for tools that want them on their own. See [Exchanging data without Python]"
         "(../exchanging-data.md) for how to validate a document with any JSON Schema validator.",
         "",
         "Keys are camelCase on the wire (`asWritten`); the Python attributes are snake_case (`as_written`). "
@@ -266,11 +275,12 @@ def schemas_markdown(load: Callable[[str], Mapping[str, Any]] | None = None) -> 
     lines += [
         "## Definitions",
         "",
-        f"Shared by the document kinds: `definitions.schema.json`, `$id` {_code(definitions['$id'])}.",
+        f"Every definition, as each kind's file holds the ones it uses: `definitions.schema.json`, `$id` "
+        f"{_code(definitions['$id'])}.",
         "",
     ]
     for name, node in definitions["$defs"].items():
-        lines += _definition_section(name, node)
+        lines += _definition_section(name, node, definitions["$defs"])
     return "\n".join(_squeeze(lines)).rstrip("\n") + "\n"
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, NewType, TypeAlias
+from typing import Annotated, Any, TypeAlias
 
 import attrs
 
@@ -87,14 +87,30 @@ __all__ = [
     "Url",
 ]
 
-Id = NewType("Id", str)
-"""A stable identifier: letters, digits and ``.``, ``_``, ``:``, ``-``; unique in its document."""
 
-Ref = NewType("Ref", str)
-"""The id of another object (a body, a group, an item, a part, a response ...)."""
+@attrs.frozen
+class WireString:
+    """Marks a ``str`` annotation with what the string is on the wire (``Id``, ``Ref`` or ``Url``): the
+    converter checks it and the schemas name it. Type checkers see a plain ``str``."""
 
-Url = NewType("Url", str)
-"""An absolute ``http`` or ``https`` address."""
+    name: str
+
+
+Id: TypeAlias = Annotated[str, WireString("Id")]
+"""A stable identifier: letters, digits and ``.``, ``_``, ``:``, ``-``; unique in its document.
+
+To a type checker a plain ``str``: write ``"force-kent"``; the loader and the validator check its form."""
+
+Ref: TypeAlias = Annotated[str, WireString("Ref")]
+"""The id of another object (a body, a group, an item, a part, a response ...).
+
+To a type checker a plain ``str``, so an object's ``id`` is a reference as it stands:
+``ResponseDocument(case=case.id, ...)``."""
+
+Url: TypeAlias = Annotated[str, WireString("Url")]
+"""An absolute ``http`` or ``https`` address.
+
+To a type checker a plain ``str``."""
 
 Extensions: TypeAlias = Mapping[str, Any]
 """Publisher data keyed by a namespace such as ``uk.police.cambs``; kept untouched, never interpreted."""

@@ -12,10 +12,22 @@ Regenerate them from a source checkout with::
     python -m supercomplaint.schemagen          # writes schemas/ and src/supercomplaint/schemas/
     python -m supercomplaint.schemagen --check  # exit status 1 if a committed file is stale
 
-Layout: one file per document kind (``case``, ``response``, ``register``) and ``definitions.schema.json``
-holding every shared definition, referred to by relative ``$ref``. Each kind's file also embeds the shared
-definitions as a bundled resource under ``$defs`` (see :func:`generate`), so it is self-contained. Each
-file's ``$id`` carries the schema version (``https://supercomplaint.example/schemas/1.0/case.schema.json``);
+Layout, chosen so that code generators (json-schema-to-typescript, datamodel-code-generator, quicktype) and
+validators (check-jsonschema, ajv) read each file with no extra options:
+
+* one file per document kind (``case``, ``response``, ``register``), self-contained: every definition the
+  kind uses sits under its own ``$defs`` and is referred to as ``#/$defs/Name``; no ``$ref`` leaves the file;
+* ``definitions.schema.json`` holds every definition of the version, built the same way, for tools that
+  want them on their own;
+* every definition has a ``title`` equal to its name (so generated classes are named after the model's
+  classes, never ``Id1``, ``Id2``); properties have a description and no title (a titled property would
+  become a class of its own);
+* the one union, the deadline, is a ``oneOf`` of closed objects, each with a ``type`` key whose ``const``
+  is its tag: a discriminated union that generators turn into a real union;
+* dates are refused by their ``pattern`` when they are not calendar dates ('2021-02-30', '2100-02-29',
+  '0000-01-01'); no ``format`` keyword, which a validator may ignore and ajv in strict mode refuses to read.
+
+Each file's ``$id`` carries the schema version (``https://supercomplaint.example/schemas/1.0/case.schema.json``);
 the base is a name, never fetched.
 """
 
@@ -23,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import copy
 import datetime as dt
 import functools
 import inspect
@@ -33,7 +44,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
@@ -58,6 +69,7 @@ __all__ = [
     "generate",
     "main",
     "package_dir",
+    "ref",
     "render",
     "schema_id",
     "source_root",
@@ -81,9 +93,6 @@ GENERATED_NOTE: Final = (
     f"THIS IS A GENERATED FILE: do not edit it. It is made from supercomplaint's model by `{COMMAND}`."
 )
 
-# A year 0000 does not exist (ISO 8601 years in documents run 0001-9999), whatever the pattern says.
-_NO_YEAR_ZERO: Final = {"type": "string", "pattern": "^0000"}
-
 
 def file_name(name: str) -> str:
     """The file name of a schema: ``case`` -> ``case.schema.json``."""
@@ -95,16 +104,14 @@ def schema_id(name: str, version: str = c.SCHEMA_VERSION) -> str:
     return f"{BASE_URI}{version}/{file_name(name)}"
 
 
+def ref(name: str) -> str:
+    """The ``$ref`` to a definition: always in the same file (``#/$defs/Name``)."""
+    return f"#/$defs/{name}"
+
+
 # --------------------------------------------------------------------------------------------------
 # Wording, taken from the model's own text
 # --------------------------------------------------------------------------------------------------
-
-
-def _humanise(name: str) -> str:
-    """``sent_to_addressees`` -> ``Sent to addressees``; ``PeriodDeadline`` -> ``Period deadline``."""
-    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").split()
-    text = " ".join(words).lower()
-    return text[:1].upper() + text[1:]
 
 
 def _plain(text: str) -> str:
@@ -127,7 +134,7 @@ def _class_doc(cls: type) -> str:
 
 
 def _attribute_docs(module: types.ModuleType) -> dict[str, str]:
-    """Docstrings written under module-level assignments (``Id = NewType(...)`` then a string)."""
+    """Docstrings written under module-level assignments (``Id = Annotated[...]`` then a string)."""
     tree = ast.parse(inspect.getsource(module))
     docs: dict[str, str] = {}
     body = tree.body
@@ -154,6 +161,19 @@ def _field_doc(cls: type, field: attrs.Attribute[Any]) -> str:
     return doc
 
 
+def _refs(node: object) -> Iterator[str]:
+    """The names of the definitions a schema node refers to (``#/$defs/Name``), directly."""
+    if isinstance(node, dict):
+        target = node.get("$ref")
+        if isinstance(target, str):
+            yield target.rsplit("/", 1)[1]
+        for child in node.values():
+            yield from _refs(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _refs(child)
+
+
 # --------------------------------------------------------------------------------------------------
 # The builder
 # --------------------------------------------------------------------------------------------------
@@ -167,52 +187,38 @@ class _Builder:
         self.defs: dict[str, dict[str, Any]] = {}
         self.module_docs = _attribute_docs(m)
 
-    # References --------------------------------------------------------------------------------
-
-    @staticmethod
-    def ref(name: str, here: str) -> str:
-        """A ``$ref`` to a definition, relative to the file ``here`` (``definitions`` or a kind)."""
-        prefix = "" if here == DEFINITIONS else file_name(DEFINITIONS)
-        return f"{prefix}#/$defs/{name}"
-
-    def define(self, name: str, make: typing.Callable[[], dict[str, Any]]) -> str:
+    def define(self, name: str, make: typing.Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """A ``$ref`` to the definition ``name``, made by ``make`` the first time it is needed."""
         if name not in self.defs:
             self.defs[name] = {}  # placeholder first: recursive types (Part) refer to themselves
             self.defs[name] = make()
-        return name
+        return {"$ref": ref(name)}
 
     # Types -------------------------------------------------------------------------------------
 
-    def type_schema(self, t: Any, here: str) -> dict[str, Any]:
-        """The schema of a value of model type ``t``, as used in the file ``here``."""
+    def type_schema(self, t: Any) -> dict[str, Any]:
+        """The schema of a value of model type ``t``."""
         origin = typing.get_origin(t)
         args = typing.get_args(t)
         if t == m.Deadline:
-            return {"$ref": self.ref(self.define("Deadline", self._deadline), here)}
+            return self.define("Deadline", self._deadline)
         if t == m.Extensions:
-            return {"$ref": self.ref(self.define("Extensions", self._extensions), here)}
+            return self.define("Extensions", self._extensions)
+        for name, alias, pattern in (
+            ("Id", m.Id, c.ID_PATTERN),
+            ("Ref", m.Ref, c.ID_PATTERN),
+            ("Url", m.Url, c.URL_PATTERN),
+        ):
+            if t == alias:
+                return self.define(name, functools.partial(self._string, name, pattern))
         if origin in (typing.Union, types.UnionType):
             rest = [a for a in args if a is not type(None)]
             if len(rest) == 1 and len(args) == 2:
                 # Optional: the key may be left out; null is refused (absent means absent).
-                return self.type_schema(rest[0], here)
+                return self.type_schema(rest[0])
             raise TypeError(f"no schema for the union {t!r}")
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": self.type_schema(args[0], here)}
-        for newtype, pattern in ((m.Id, c.ID_PATTERN), (m.Ref, c.ID_PATTERN), (m.Url, c.URL_PATTERN)):
-            if t is newtype:
-                name = newtype.__name__
-
-                def make(name: str = name, pattern: str = pattern) -> dict[str, Any]:
-                    return {
-                        "title": _humanise(name),
-                        "description": self.module_docs[name],
-                        "type": "string",
-                        "minLength": 1,
-                        "pattern": pattern,
-                    }
-
-                return {"$ref": self.ref(self.define(name, make), here)}
+            return {"type": "array", "items": self.type_schema(args[0])}
         if t is str:
             return {"type": "string", "minLength": 1}
         if t is bool:
@@ -220,18 +226,18 @@ class _Builder:
         if t is int:
             return {"type": "integer"}
         if t is dt.date:
-            return {"$ref": self.ref(self.define("Date", self._date), here)}
+            return self.define("Date", self._date)
         if t is PartialDate:
-            return {"$ref": self.ref(self.define("PartialDate", self._partial_date), here)}
+            return self.define("PartialDate", self._partial_date)
         if isinstance(t, type) and issubclass(t, StrEnum):
-            return {"$ref": self.ref(self.define(t.__name__, lambda: self._enum(t)), here)}
+            return self.define(t.__name__, functools.partial(self._enum, t))
         if isinstance(t, type) and attrs.has(t):
-            return {"$ref": self.ref(self.define(t.__name__, lambda: self.object_schema(t, DEFINITIONS)), here)}
+            return self.define(t.__name__, functools.partial(self.object_schema, t))
         raise TypeError(f"no schema for the model type {t!r}")
 
-    def properties(self, cls: type, here: str) -> tuple[dict[str, Any], list[str]]:
+    def properties(self, cls: type) -> tuple[dict[str, Any], list[str]]:
         """The ``properties`` and ``required`` of an attrs class, in field order."""
-        hints = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls, include_extras=True)
         names = c.wire_names(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
@@ -240,32 +246,29 @@ class _Builder:
             if not rule.present:
                 continue
             key = names[field.name]
-            schema = self.type_schema(dt.date if rule.full_date else hints[field.name], here)
+            schema = self.type_schema(dt.date if rule.full_date else hints[field.name])
             if "minimum" in field.metadata:
                 schema["minimum"] = field.metadata["minimum"]
-            properties[key] = {"title": _humanise(field.name), "description": _field_doc(cls, field), **schema}
+            # No title: a titled property becomes a class of its own in code generators. A reference is
+            # wrapped in a one-item allOf: a $ref with a description beside it is a new schema to
+            # json-schema-to-typescript, which would make a numbered copy of the definition for each field.
+            if "$ref" in schema:
+                schema = {"allOf": [schema]}
+            properties[key] = {"description": _field_doc(cls, field), **schema}
             if rule.required:
                 required.append(key)
         return properties, required
 
-    def object_schema(self, cls: type, here: str, tag: str | None = None) -> dict[str, Any]:
+    def object_schema(self, cls: type, tag: str | None = None) -> dict[str, Any]:
         """A closed object schema for an attrs class; ``tag`` adds the union's ``type`` key first."""
-        properties, required = self.properties(cls, here)
+        properties, required = self.properties(cls)
         if tag is not None:
             properties = {
-                c.UNION_TAG: {
-                    "title": "Deadline type",
-                    "description": f"Says that this is a {_humanise(cls.__name__).lower()}.",
-                    "const": tag,
-                },
+                c.UNION_TAG: {"description": f"The kind of deadline: always '{tag}' here.", "const": tag},
                 **properties,
             }
             required = [c.UNION_TAG, *required]
-        schema: dict[str, Any] = {
-            "title": _humanise(cls.__name__),
-            "description": _class_doc(cls),
-            "type": "object",
-        }
+        schema: dict[str, Any] = {"title": cls.__name__, "description": _class_doc(cls), "type": "object"}
         if required:
             schema["required"] = required
         schema["properties"] = properties
@@ -274,9 +277,18 @@ class _Builder:
 
     # Definitions that are not classes -------------------------------------------------------------
 
+    def _string(self, name: str, pattern: str) -> dict[str, Any]:
+        return {
+            "title": name,
+            "description": self.module_docs[name].split("\n\n")[0],  # the rest is for Python's type checkers
+            "type": "string",
+            "minLength": 1,
+            "pattern": pattern,
+        }
+
     def _enum(self, cls: type[StrEnum]) -> dict[str, Any]:
         return {
-            "title": _humanise(cls.__name__),
+            "title": cls.__name__,
             "description": _class_doc(cls) + " A closed list.",
             "type": "string",
             "enum": [member.value for member in cls],
@@ -285,27 +297,22 @@ class _Builder:
     def _date(self) -> dict[str, Any]:
         return {
             "title": "Date",
-            "description": "A calendar date, YYYY-MM-DD (RFC 3339 full-date); '2021-02-30' is not one.",
+            "description": "A calendar date, YYYY-MM-DD (RFC 3339 full-date), from 0001-01-01 to 9999-12-31; the "
+            "pattern knows month lengths and leap years, so '2021-02-30' and '2100-02-29' do not match it.",
             "type": "string",
             "minLength": 1,
             "pattern": c.DATE_PATTERN,
-            "format": "date",
-            "not": _NO_YEAR_ZERO,
         }
 
     def _partial_date(self) -> dict[str, Any]:
         return {
-            "title": "Partial date",
+            "title": "PartialDate",
             "description": _class_doc(PartialDate)
-            + " Written YYYY when only the year is known, YYYY-MM when the month is, YYYY-MM-DD for a day.",
+            + " Written YYYY when only the year is known, YYYY-MM when the month is, YYYY-MM-DD for a day; the "
+            "pattern knows month lengths and leap years, and years run from 0001 to 9999.",
             "type": "string",
             "minLength": 1,
             "pattern": c.PARTIAL_DATE_PATTERN,
-            "not": _NO_YEAR_ZERO,
-            "anyOf": [
-                {"title": "Year or month", "description": "YYYY or YYYY-MM.", "maxLength": 7},
-                {"title": "Day", "description": "YYYY-MM-DD, a calendar date.", "format": "date"},
-            ],
         }
 
     def _extensions(self) -> dict[str, Any]:
@@ -318,53 +325,34 @@ class _Builder:
         }
 
     def _deadline(self) -> dict[str, Any]:
-        branches = []
         known = c.deadline_tags(self.version)
-        for tag, cls in known.items():
-            name = self.define(cls.__name__, functools.partial(self.object_schema, cls, DEFINITIONS, tag))
-            branches.append(
-                {
-                    "if": {"type": "object", "required": [c.UNION_TAG], "properties": {c.UNION_TAG: {"const": tag}}},
-                    "then": {"$ref": self.ref(name, DEFINITIONS)},
-                }
-            )
+        branches = [
+            self.define(cls.__name__, functools.partial(self.object_schema, cls, tag)) for tag, cls in known.items()
+        ]
         tags = ", ".join(f"'{tag}'" for tag in known)
         return {
             "title": "Deadline",
-            "description": f"{self.module_docs['Deadline']} The key '{c.UNION_TAG}' says which: {tags}.",
-            "type": "object",
-            "required": [c.UNION_TAG],
-            "properties": {
-                c.UNION_TAG: {
-                    "title": "Deadline type",
-                    "description": f"Which kind of deadline this is, one of {tags} (a closed list).",
-                    "enum": list(known),
-                }
-            },
-            "allOf": branches,
+            "description": f"{self.module_docs['Deadline']} The key '{c.UNION_TAG}' says which: {tags}; each kind "
+            "is a closed object of its own (a discriminated union).",
+            "oneOf": branches,
         }
 
 
 def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
-    properties, required = builder.properties(cls, kind)
+    properties, required = builder.properties(cls)
     version = builder.version
     return {
         "$schema": DIALECT,
         "$id": schema_id(kind, version),
         "$comment": GENERATED_NOTE,
-        "title": f"supercomplaint {kind} document, schema version {version}",
-        "description": f"{_class_doc(cls)} Self-contained: the shared definitions ({file_name(DEFINITIONS)}) "
-        "are embedded under $defs.",
+        "title": cls.__name__,
+        "description": f"{_class_doc(cls)} The supercomplaint {kind} document, schema version {version}. "
+        "Self-contained: every definition it uses is under $defs.",
         "type": "object",
         "required": [c.KIND_KEY, c.VERSION_KEY, *required],
         "properties": {
-            c.KIND_KEY: {
-                "title": "Document kind",
-                "description": f"Says what the document is: always '{kind}' here.",
-                "const": kind,
-            },
+            c.KIND_KEY: {"description": f"Says what the document is: always '{kind}' here.", "const": kind},
             c.VERSION_KEY: {
-                "title": "Schema version",
                 "description": f"The version of the supercomplaint schemas the document follows: '{version}' for "
                 "this schema (each version has its own schema file).",
                 "const": version,
@@ -375,8 +363,16 @@ def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
     }
 
 
-BUNDLED: Final = "supercomplaint-definitions"
-"""The key under ``$defs`` of each kind's schema that embeds the shared definitions (a bundled resource)."""
+def _closure(roots: typing.Iterable[str], defs: Mapping[str, Any]) -> list[str]:
+    """The definitions reachable from ``roots`` through ``$ref``, sorted by name."""
+    seen: set[str] = set()
+    stack = list(roots)
+    while stack:
+        name = stack.pop()
+        if name not in seen:
+            seen.add(name)
+            stack.extend(_refs(defs[name]))
+    return sorted(seen)
 
 
 def folder(version: str) -> str:
@@ -389,10 +385,10 @@ def generate() -> dict[str, dict[str, Any]]:
     """Every schema, by file name relative to a schema folder: for each supported version, one per
     document kind, then the shared definitions (older versions under ``1.0/`` and so on).
 
-    Each kind's file is self-contained: it embeds the shared definitions as a bundled schema resource
-    (JSON Schema 2020-12, "bundling"), under ``$defs`` with the definitions file's own ``$id``, so that its
-    relative ``$ref``s resolve inside the file and no validator needs to fetch anything. The definitions
-    file is shipped too, for tools that read definitions on their own.
+    Each kind's file is self-contained: the definitions it uses sit under its own ``$defs``, referred to as
+    ``#/$defs/Name``, so that no validator or code generator needs to fetch or resolve anything outside
+    it. The definitions file holds every definition of the version, the same text, for tools that read
+    definitions on their own.
     """
     out: dict[str, dict[str, Any]] = {}
     for version in sorted(c.SUPPORTED_VERSIONS, key=c.version_key, reverse=True):
@@ -403,18 +399,18 @@ def generate() -> dict[str, dict[str, Any]]:
 def _generate_version(version: str) -> dict[str, dict[str, Any]]:
     builder = _Builder(version)
     out = {file_name(kind): _document_schema(builder, kind, cls) for kind, cls in c.KINDS.items()}
-    definitions = {
+    for kind in c.KINDS:
+        document = out[file_name(kind)]
+        document["$defs"] = {name: builder.defs[name] for name in _closure(_refs(document), builder.defs)}
+    out[file_name(DEFINITIONS)] = {
         "$schema": DIALECT,
         "$id": schema_id(DEFINITIONS, version),
         "$comment": GENERATED_NOTE,
         "title": f"supercomplaint shared definitions, schema version {version}",
-        "description": "Definitions shared by the case, response and register schemas, referred to by $ref.",
+        "description": "Every definition of the case, response and register schemas, as each of them holds "
+        "the ones it uses under its own $defs.",
         "$defs": {name: builder.defs[name] for name in sorted(builder.defs)},
     }
-    embedded = {key: value for key, value in definitions.items() if key not in ("$schema", "$comment")}
-    for kind in c.KINDS:
-        out[file_name(kind)]["$defs"] = {BUNDLED: copy.deepcopy(embedded)}
-    out[file_name(DEFINITIONS)] = definitions
     return out
 
 

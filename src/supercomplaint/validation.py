@@ -3,7 +3,7 @@
 :func:`validate` takes parsed JSON or JSON text and returns a :class:`ValidationReport`; it never raises for
 bad data. Every problem carries a stable code (the codes of :func:`supercomplaint.loads`: ``missing-field``,
 ``wrong-type``, ``unknown-key`` ...), the JSON path of the offending value, the schema location that failed
-(``definitions.schema.json#/$defs/Date/format``) and a message.
+(``case.schema.json#/$defs/Date/pattern``) and a message.
 
 Two engines give the same report. The JSON Schemas are generated from the model
 (:mod:`supercomplaint.schemagen`), and the test suite proves, as properties over generated documents and
@@ -20,7 +20,6 @@ shipped schemas: the registry refuses every other address, so nothing is ever fe
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import functools
 import importlib
 import json
@@ -45,8 +44,8 @@ ValidationError = Any
 __all__ = ["Engine", "SchemaNotShipped", "ValidationReport", "registry", "schema", "validate"]
 
 _DEFINITIONS: Final = "definitions"
-_DEFINITIONS_FILE: Final = "definitions.schema.json"
-_BUNDLED: Final = "supercomplaint-definitions"  # schemagen.BUNDLED, not imported: schemagen is heavier
+_UNION_TAG: Final = "type"  # converter.UNION_TAG: the key that says which branch of a union a value is
+_MISSING: Final = object()
 _KINDS: Final = ("case", "response", "register")
 _TEXT_TYPES: Final = (str, bytes, bytearray, memoryview)
 
@@ -179,14 +178,9 @@ def _locations() -> Mapping[int, str]:
             for index, child in enumerate(node):
                 walk(child, f"{where}/{index}")
 
-    shipped = _shipped()
-    for name, contents in shipped.items():
-        # A kind's file embeds the shared definitions (a bundled resource); whichever copy a validator
-        # resolves a $ref to, its keywords are placed in the definitions file, where a reader finds them.
-        bundled = contents.get("$defs", {}).get(_BUNDLED)
-        if bundled is not None:
-            walk(bundled, f"{_sibling(name, _DEFINITIONS_FILE)}#")
-    for name, contents in shipped.items():
+    # Each kind's file holds the definitions it uses under its own $defs (a $ref never leaves the file), so
+    # a keyword is placed in the file the document was validated against: ``case.schema.json#/$defs/Date``.
+    for name, contents in _shipped().items():
         walk(contents, f"{name}#")
     return out
 
@@ -262,13 +256,51 @@ _EXPECTED: Final = {
 
 
 def _definition(location: str | None) -> str | None:
-    marker = f"{_DEFINITIONS_FILE}#/$defs/"
+    """The name of the definition a schema location lies in (``case.schema.json#/$defs/Date/pattern`` ->
+    ``Date``), or ``None`` outside ``$defs``."""
+    marker = "#/$defs/"
     if location is None or marker not in location:
         return None
-    head, _, rest = location.partition(marker)
-    if head and not head.endswith("/"):
+    return location.partition(marker)[2].split("/", 1)[0]
+
+
+def _branch_tags(branches: list[Any], location: str) -> list[object]:
+    """The tag (``const`` of the ``type`` key) of each branch of a discriminated ``oneOf`` at ``location``."""
+    tags: list[object] = []
+    for branch in branches:
+        node, _ = _deref(branch, location)
+        tags.append(node.get("properties", {}).get(_UNION_TAG, {}).get("const", _MISSING))
+    return tags
+
+
+def _union_problems(error: ValidationError, location: str | None, path: str) -> Iterator[Problem] | None:
+    """The problems a failed discriminated ``oneOf`` stands for, as the loader reports them: the value is no
+    object, its tag is missing or unknown (placed at the ``oneOf``), or the problems of the branch its tag
+    chooses. ``None`` when the ``oneOf`` is not a discriminated union."""
+    if location is None or not isinstance(error.validator_value, list):
         return None
-    return rest.split("/", 1)[0]
+    tags = _branch_tags(error.validator_value, location)
+    if _MISSING in tags:
+        return None
+    from .converter import type_name
+
+    instance = error.instance
+    schema_path = f"{location}/oneOf"
+
+    def at(code: str, message: str, where: str = path) -> Iterator[Problem]:
+        yield Problem(code=code, message=message, path=where, schema_path=schema_path)
+
+    if not isinstance(instance, dict):
+        return at("wrong-type", f"expected an object, found {type_name(instance)}")
+    if _UNION_TAG not in instance:
+        return at("missing-field", f"{_UNION_TAG!r} is required here", join_path(path, _UNION_TAG))
+    tag = instance[_UNION_TAG]
+    if not isinstance(tag, str) or tag not in tags:
+        known = ", ".join(str(t) for t in tags)
+        return at("unknown-tag", f"{tag!r} is not one of: {known}", join_path(path, _UNION_TAG))
+    index = tags.index(tag)
+    chosen = [e for e in error.context or () if e.relative_schema_path and e.relative_schema_path[0] == index]
+    return (problem for e in chosen for problem in _problems_of(e))
 
 
 def _sibling(file: str, name: str) -> str:
@@ -294,7 +326,10 @@ def _problems_of(error: ValidationError) -> Iterator[Problem]:
         return Problem(code=code, message=message, path=at, schema_path=schema_path)
 
     definition = _definition(location)
-    if keyword == "type":
+    union = _union_problems(error, location, path) if keyword == "oneOf" else None
+    if union is not None:
+        yield from union
+    elif keyword == "type":
         expected = " or ".join(_EXPECTED.get(t, t) for t in ([value] if isinstance(value, str) else value))
         yield problem("wrong-type", f"expected {expected}, found {type_name(instance)}")
     elif keyword == "required":
@@ -332,8 +367,6 @@ def _problems_of(error: ValidationError) -> Iterator[Problem]:
             "unsupported-version",
             f"schema version {instance!r} is not one this library reads ({', '.join(sorted(supported))})",
         )
-    elif keyword == "enum" and definition == "Deadline":
-        yield problem("unknown-tag", f"{instance!r} is not a deadline type; use one of: {', '.join(value)}")
     elif keyword in ("enum", "const"):
         yield problem("invalid-value", f"{instance!r} is not one of: {', '.join(map(str, value))}")
     elif definition in _DEFINITION_CODES:
@@ -411,8 +444,26 @@ def _split(path: str) -> tuple[str, str | int] | None:
 
 
 def _follow(node: dict[str, Any], where: str) -> tuple[dict[str, Any], str]:
-    """Follow one ``$ref`` of a shipped schema."""
-    return _target(node["$ref"], where.partition("#")[0])
+    """Follow one ``$ref`` of a shipped schema, or step into a one-item ``allOf`` that wraps one (a
+    property's description beside a reference)."""
+    if "$ref" in node:
+        return _target(node["$ref"], where.partition("#")[0])
+    return node["allOf"][0], f"{where}/allOf/0"
+
+
+def _wraps(node: dict[str, Any]) -> bool:
+    """The node only points elsewhere: a ``$ref``, or a one-item ``allOf`` beside annotations."""
+    if "$ref" in node:
+        return True
+    branches = node.get("allOf")
+    return isinstance(branches, list) and len(branches) == 1 and not set(node) - {"allOf", "description", "title"}
+
+
+def _deref(node: dict[str, Any], where: str) -> tuple[dict[str, Any], str]:
+    """The schema a node stands for, with every ``$ref`` and wrapping ``allOf`` followed."""
+    while _wraps(node):
+        node, where = _follow(node, where)
+    return node, where
 
 
 @functools.cache
@@ -425,54 +476,40 @@ def _target(ref: str, file: str) -> tuple[dict[str, Any], str]:
     return target, f"{file}#{pointer}"
 
 
-_MISSING: Final = object()
-
-
 def _resolve(node: dict[str, Any], where: str, value: object) -> tuple[dict[str, Any], str]:
-    """The schema that describes ``value``'s own keys: ``$ref`` followed, a tagged union's branch chosen."""
-    while "$ref" in node:
-        node, where = _follow(node, where)
-    if isinstance(value, dict):
-        for index, branch in enumerate(node.get("allOf", ())):
-            tag = branch.get("if", {}).get("properties", {})
-            if tag and all(value.get(key, _MISSING) == test.get("const") for key, test in tag.items()):
-                return _resolve(branch["then"], f"{where}/allOf/{index}/then", value)
+    """The schema that describes ``value``'s own keys: references followed, a tagged union's branch chosen."""
+    node, where = _deref(node, where)
+    branches = node.get("oneOf")
+    if isinstance(value, dict) and isinstance(branches, list):
+        tags = _branch_tags(branches, where)
+        tag = value.get(_UNION_TAG, _MISSING)
+        if isinstance(tag, str) and tag in tags:
+            index = tags.index(tag)
+            return _deref(branches[index], f"{where}/oneOf/{index}")
     return node, where
 
 
 def _holder(node: dict[str, Any], where: str, keyword: str) -> str | None:
-    """The location of ``keyword`` in ``node`` or in the schema its ``$ref`` leads to."""
-    while keyword not in node and "$ref" in node:
+    """The location of ``keyword`` in ``node`` or in the schema it points to; for a value that fits no
+    branch of a union (no object, no tag, an unknown tag), the union's ``oneOf``."""
+    while keyword not in node and _wraps(node):
         node, where = _follow(node, where)
-    return f"{where}/{keyword}" if keyword in node else None
-
-
-def _date_keyword(node: dict[str, Any], text: object) -> str:
-    """Which keyword of the Date or PartialDate definition jsonschema reports first for ``text``."""
-    if not isinstance(text, str) or not _compiled(node["pattern"]).search(text):
-        return "pattern"
-    if "format" in node:  # Date: pattern, format, not
-        try:
-            dt.date.fromisoformat(text)
-        except ValueError:
-            return "format"
-        return "not"
-    if text.startswith("0000"):  # PartialDate: pattern, not, anyOf
-        return "not"
-    return "anyOf"
+    if keyword in node:
+        return f"{where}/{keyword}"
+    return f"{where}/oneOf" if "oneOf" in node else None
 
 
 _KEY_KEYWORDS: Final = {
     "missing-field": "required",
     "unknown-key": "additionalProperties",
     "invalid-namespace": "propertyNames",
+    "unknown-tag": "oneOf",  # the union refuses the object whose tag it does not know
 }
 _VALUE_KEYWORDS: Final = {
     "wrong-type": "type",
     "empty-string": "minLength",
     "out-of-range": "minimum",
     "invalid-value": "enum",
-    "unknown-tag": "enum",
     "unsupported-version": "const",
     "unknown-kind": "const",
     "invalid-id": "pattern",
@@ -528,11 +565,9 @@ class _Placer:
         place = self.at(problem.path)
         if place is None:
             return None
-        node, where, value = place
+        node, where, _ = place
         if problem.code == "invalid-date":
-            while "$ref" in node:
-                node, where = _follow(node, where)
-            return _holder(node, where, _date_keyword(node, value))
+            return _holder(node, where, "pattern")  # the date patterns know the calendar
         keyword = _VALUE_KEYWORDS.get(problem.code)
         return _holder(node, where, keyword) if keyword is not None else None
 
