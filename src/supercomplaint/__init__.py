@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import examples as examples  # the example files: sc.examples.path("hestia/case.json")
 from ._version import __version__
 from .model import (
     Action,
