@@ -472,7 +472,7 @@ def _sort_entries(entries: list[HistoryEntry]) -> list[HistoryEntry]:
     return sorted(entries, key=_entry_key)
 
 
-def history(case: m.CaseRecord, *, as_of: dt.date | PartialDate | None = None) -> tuple[ItemHistory, ...]:
+def history(case: m.CaseRecord, as_of: dt.date | PartialDate | None = None) -> tuple[ItemHistory, ...]:
     """For each action and recommendation of ``case``, in report order: its full history and the latest
     view per body.
 

@@ -22,16 +22,17 @@ import stat
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
 from .problems import LoadError, Problem, SupercomplaintError, join_path
 
 if TYPE_CHECKING:
-    from .model import Document
+    from .model import CaseRecord, Document, Register, ResponseDocument
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_INTEGER_DIGITS",
+    "DocumentKind",
     "WriteError",
     "atomic_write",
     "dump",
@@ -312,10 +313,24 @@ def _surrogate_problem(path: str) -> Problem:
     return Problem(code="json-encoding", message="a string holds a lone surrogate (\\ud800-\\udfff)", path=path)
 
 
-def loads(data: str | bytes, *, kind: str | None = None, source: str | None = None) -> Document:
+DocumentKind: TypeAlias = Literal["case", "response", "register"]
+"""The kinds of document, as their ``kind`` key names them."""
+
+
+@overload
+def loads(data: str | bytes, *, kind: Literal["case"], source: str | None = None) -> CaseRecord: ...
+@overload
+def loads(data: str | bytes, *, kind: Literal["response"], source: str | None = None) -> ResponseDocument: ...
+@overload
+def loads(data: str | bytes, *, kind: Literal["register"], source: str | None = None) -> Register: ...
+@overload
+def loads(data: str | bytes, *, kind: str | None = None, source: str | None = None) -> Document: ...
+def loads(data: str | bytes, *, kind: DocumentKind | str | None = None, source: str | None = None) -> Document:
     """Read a document from JSON text or bytes; its ``kind`` says which type comes back.
 
-    Pass ``kind`` ("case", "response", "register") to insist on one kind. Raises
+    Pass ``kind`` ("case", "response", "register") to insist on one kind: the result is then typed as that
+    kind's class (``loads(text, kind="case")`` is a :class:`~supercomplaint.CaseRecord`; a kind known only
+    at run time, a plain ``str``, gives any document). Raises
     :class:`~supercomplaint.LoadError` carrying every problem found, each with a code, a JSON path and a
     message; no other exception escapes for bad data.
 
@@ -338,8 +353,16 @@ def loads(data: str | bytes, *, kind: str | None = None, source: str | None = No
         raise
 
 
-def load(path: str | os.PathLike[str], *, kind: str | None = None) -> Document:
-    """Read a document from a file, as :func:`loads` reads text.
+@overload
+def load(path: str | os.PathLike[str], *, kind: Literal["case"]) -> CaseRecord: ...
+@overload
+def load(path: str | os.PathLike[str], *, kind: Literal["response"]) -> ResponseDocument: ...
+@overload
+def load(path: str | os.PathLike[str], *, kind: Literal["register"]) -> Register: ...
+@overload
+def load(path: str | os.PathLike[str], *, kind: str | None = None) -> Document: ...
+def load(path: str | os.PathLike[str], *, kind: DocumentKind | str | None = None) -> Document:
+    """Read a document from a file, as :func:`loads` reads text (with ``kind``, typed as that kind's class).
 
     Raises :class:`~supercomplaint.LoadError` for bad data, as :func:`loads` does, and also when the file
     cannot be read (code ``file-unreadable``); the error's ``source`` is the path.

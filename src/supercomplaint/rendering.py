@@ -1143,10 +1143,10 @@ def _overview(case: m.CaseRecord, paper: _Paper) -> str:
 
 def render(
     case: m.CaseRecord,
+    as_of: dt.date | PartialDate | None = None,
     *,
-    view: str,
+    view: Literal["tracker", "board-paper"],
     to: Format = "md",
-    as_of: dt.date | None = None,
     responder: str | None = None,
     registry: Registry | None = None,
 ) -> str:
@@ -1155,7 +1155,10 @@ def render(
     The tracker is :func:`render_tracker` as of ``as_of`` (default: today); the board paper is
     :func:`render_board_paper` for ``responder`` as of ``as_of``. Raises :class:`RenderError` for an
     unknown view or format, or a board paper without a responder, and whatever the view's own function raises.
+    A partial date as ``as_of`` means its last day.
     """
+    if isinstance(as_of, PartialDate):
+        as_of = as_of.latest
     if view == "tracker":
         return render_tracker(case, as_of=as_of or dt.date.today(), to=to, registry=registry)
     if view == "board-paper":

@@ -789,13 +789,14 @@ def _and(names: Sequence[str]) -> str:
 
 def obligations(
     case: m.CaseRecord,
-    as_of: dt.date,
+    as_of: dt.date | PartialDate,
     *,
     registry: Registry | None = None,
     due_soon: int = DUE_SOON_DAYS,
 ) -> list[Obligation]:
     """Every obligation ``case`` sets, one per (item, monitoring obligation or follow-up; body), with its
-    due date, its reply state and its delivery as of ``as_of``; see the module documentation for the rules.
+    due date, its reply state and its delivery as of ``as_of`` (a date, or a partial date meaning its last
+    day); see the module documentation for the rules.
 
     ``registry`` is the register the case's references resolve against (default: the shipped one); the
     case's own bodies and groups always extend or override it. ``due_soon`` is the window, in days, of
@@ -821,6 +822,8 @@ def obligations(
     """
     if not isinstance(case, m.CaseRecord):
         raise TypeError(f"obligations() needs a CaseRecord, not {type(case).__name__}")
+    if isinstance(as_of, PartialDate):  # a month or a year: as of its last day
+        as_of = as_of.latest
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     if not isinstance(as_of, dt.date):

@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, overload
 
 import attrs
 
@@ -34,8 +34,17 @@ from .problems import LoadError, Problem, Severity, join_path, sort_problems
 
 if TYPE_CHECKING:
     import referencing
+    from typing_extensions import TypeVar
 
-    from .model import Document
+    from .io import DocumentKind
+    from .model import CaseRecord, Document, Register, ResponseDocument
+
+    # What a report's ``document`` is: the kind asked for, else any document (a default: PEP 696).
+    D_co = TypeVar("D_co", bound=Document, covariant=True, default=Document)
+else:
+    from typing import TypeVar
+
+    D_co = TypeVar("D_co", covariant=True)
 
 # jsonschema ships no type information: its objects are typed loosely here, and it is imported on first use.
 Validator = Any
@@ -62,8 +71,8 @@ _PRIORITY: Final = {"wrong-type": 0, "empty-string": 1}
 
 
 @attrs.frozen(kw_only=True)
-class ValidationReport:
-    """The outcome of :func:`validate`.
+class ValidationReport(Generic[D_co]):
+    """The outcome of :func:`validate`; ``ValidationReport[CaseRecord]`` when a case was asked for.
 
     Attributes:
         problems: every problem found, in a stable order (by path, then code); empty when valid.
@@ -73,7 +82,7 @@ class ValidationReport:
 
     problems: tuple[Problem, ...] = ()
     kind: str | None = None
-    document: Document | None = attrs.field(default=None, eq=False, repr=False)
+    document: D_co | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def valid(self) -> bool:
@@ -610,13 +619,27 @@ Engine = Literal["fast", "jsonschema"]
 """How :func:`validate` finds problems: ``fast`` (the default) or ``jsonschema`` (the reference)."""
 
 
-def validate(data: object, kind: str | None = None, *, engine: Engine = "fast") -> ValidationReport:
+@overload
+def validate(data: object, kind: Literal["case"], *, engine: Engine = "fast") -> ValidationReport[CaseRecord]: ...
+@overload
+def validate(
+    data: object, kind: Literal["response"], *, engine: Engine = "fast"
+) -> ValidationReport[ResponseDocument]: ...
+@overload
+def validate(data: object, kind: Literal["register"], *, engine: Engine = "fast") -> ValidationReport[Register]: ...
+@overload
+def validate(data: object, kind: str | None = None, *, engine: Engine = "fast") -> ValidationReport[Document]: ...
+def validate(
+    data: object, kind: DocumentKind | str | None = None, *, engine: Engine = "fast"
+) -> ValidationReport[Document]:
     """Validate a document against the shipped JSON Schema of its kind; never raises for bad data.
 
     ``data`` is parsed JSON (a ``dict``) or JSON text (``str`` or UTF-8 ``bytes``, parsed strictly: a text
     that is not JSON gives ``json-*`` problems). The document's ``kind`` key picks the schema; pass
     ``kind`` to insist on one (a document of another kind then has an ``unexpected-kind`` problem, and a
-    document whose kind is missing or unknown is checked against ``kind``'s schema).
+    document whose kind is missing or unknown is checked against ``kind``'s schema). With a literal
+    ``kind`` the report is typed for it: ``validate(data, "case").document`` is a
+    :class:`~supercomplaint.CaseRecord` or ``None``.
 
     The report holds every problem, each with the code and JSON path that :func:`supercomplaint.loads`
     gives for it, the location of the schema keyword that refuses the value, and a message.
