@@ -9,19 +9,33 @@ recommendations have addressees and a deadline that resolves, responses come fro
 >>> @given(sst.case_records())
 ... def test_round_trip(case): ...
 
-Needs ``hypothesis`` (the ``test`` extra); importing this module without it raises ImportError.
+The strategies take parameters: how many items and responses, the range of dates, and whether the bodies
+are the shipped register's (real forces, collated by the NPCC or the APCC) or invented in the document:
+
+>>> import datetime as dt
+>>> cases = sst.case_records(
+...     register=True, max_recommendations=8, max_responses=6,
+...     min_date=dt.date(2022, 1, 1), max_date=dt.date(2022, 12, 31),
+... )
+
+Needs ``hypothesis``: install the ``strategies`` extra (``pip install 'supercomplaint[strategies]'``, which
+pins no version); importing this module without it raises ImportError.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
 from . import model as m
 from .partialdate import PartialDate
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 __all__ = [
     "case_records",
@@ -299,11 +313,13 @@ def _bodies(draw: st.DrawFn, prefix: str, count: int, kind: m.BodyKind | None = 
 
 
 @st.composite
-def registers(draw: st.DrawFn) -> m.Register:
-    """A register of bodies and groups."""
-    bodies = _bodies(draw, "body-", draw(st.integers(min_value=1, max_value=6)))
+def registers(draw: st.DrawFn, *, max_bodies: int = 6, max_groups: int = 2) -> m.Register:
+    """A register of 1 to ``max_bodies`` bodies and up to ``max_groups`` groups of them."""
+    _at_least(1, max_bodies=max_bodies)
+    _at_least(0, max_groups=max_groups)
+    bodies = _bodies(draw, "body-", draw(st.integers(min_value=1, max_value=max_bodies)))
     groups = []
-    for i in range(draw(st.integers(min_value=0, max_value=2))):
+    for i in range(draw(st.integers(min_value=0, max_value=max_groups))):
         members = draw(st.lists(st.sampled_from(bodies), min_size=1, unique=True))
         groups.append(
             m.Group(
@@ -328,28 +344,93 @@ def _day(draw: st.DrawFn, start: dt.date, span: int) -> dt.date:
     return start + dt.timedelta(days=draw(st.integers(min_value=0, max_value=span)))
 
 
+def _at_least(least: int, **counts: int) -> None:
+    for name, count in counts.items():
+        if count < least:
+            raise ValueError(f"{name} must be at least {least}, not {count}")
+
+
+def _span(min_date: dt.date, max_date: dt.date) -> int:
+    if max_date < min_date:
+        raise ValueError(f"max_date {max_date} is before min_date {min_date}")
+    return (max_date - min_date).days
+
+
+# The shipped register's decision-making authorities, and its groups that a collator answers for.
+_AUTHORITIES = ("hmicfrs", "iopc", "college-of-policing")
+_COLLATED = {"chief-constables": "npcc", "local-policing-bodies": "apcc"}
+
+
+@functools.cache
+def _shipped() -> Registry:
+    from .registry import default_registry
+
+    return default_registry()
+
+
 @st.composite
-def case_records(draw: st.DrawFn) -> m.CaseRecord:
-    """A consistent case record: complaint, report, groups with monitoring routes, responses."""
+def case_records(
+    draw: st.DrawFn,
+    *,
+    register: bool = False,
+    max_actions: int = 3,
+    min_recommendations: int = 1,
+    max_recommendations: int = 4,
+    max_responses: int = 3,
+    min_date: dt.date = dt.date(2019, 1, 1),
+    max_date: dt.date = dt.date(2024, 6, 23),
+) -> m.CaseRecord:
+    """A consistent case record: complaint, report, groups with monitoring routes, responses.
+
+    ``register``: the decision-making authorities, the addressees and the responders are bodies and groups of
+    the shipped register (HMICFRS, the IOPC, the College of Policing; all chief constables collated by the
+    NPCC, or all local policing bodies by the APCC; other bodies it lists), which the record then refers to
+    without defining; otherwise they are bodies and a group defined in the record. Up to ``max_actions``
+    actions, ``min_recommendations`` to ``max_recommendations`` recommendations and up to
+    ``max_responses`` responses. The complaint is received between ``min_date`` and ``max_date``; the
+    report and what follows it come later (the report within about two and a half years, responses within
+    some 400 days of it). Raises :class:`ValueError` for counts below their least or dates out of order.
+    """
+    _at_least(0, max_actions=max_actions, max_responses=max_responses)
+    _at_least(1, min_recommendations=min_recommendations)
+    _at_least(min_recommendations, max_recommendations=max_recommendations)
+    span = _span(min_date, max_date)
     complainants = _bodies(draw, "dsg-", draw(st.integers(1, 2)), m.BodyKind.DESIGNATED_BODY)
-    authorities = _bodies(draw, "dma-", 3, m.BodyKind.INSPECTORATE)
-    others = _bodies(draw, "org-", draw(st.integers(2, 6)))
-    collator = others[0]
-    members = others[1:]
-    group = m.Group(
-        id=m.Id("grp-0"),
-        name=draw(_SHORT),
-        members=tuple(m.Ref(b.id) for b in members),
-        collator=m.Ref(collator.id),
-        extensions=draw(_EXT),
-    )
-    received = _day(draw, dt.date(2019, 1, 1), 2000)
+    if register:
+        shipped = _shipped()
+        authorities: list[m.Body] = []
+        authority_refs = list(_AUTHORITIES)
+        chosen = draw(st.sampled_from(sorted(_COLLATED)))
+        group = shipped.group(chosen)
+        collator_ref = _COLLATED[chosen]
+        member_refs = [b.id for b in shipped.members(chosen)]
+        elsewhere = sorted(b.id for b in shipped.bodies if b.id not in _AUTHORITIES and b.id not in member_refs)
+        other_refs = [collator_ref, *draw(st.lists(st.sampled_from(elsewhere), min_size=1, max_size=4, unique=True))]
+        defined: list[m.Body] = []
+        groups: tuple[m.Group, ...] = ()
+    else:
+        authorities = _bodies(draw, "dma-", 3, m.BodyKind.INSPECTORATE)
+        authority_refs = [b.id for b in authorities]
+        others = _bodies(draw, "org-", draw(st.integers(2, 6)))
+        collator_ref = others[0].id
+        member_refs = [b.id for b in others[1:]]
+        other_refs = [b.id for b in others]
+        group = m.Group(
+            id="grp-0",
+            name=draw(_SHORT),
+            members=tuple(member_refs),
+            collator=collator_ref,
+            extensions=draw(_EXT),
+        )
+        defined = others
+        groups = (group,)
+    received = _day(draw, min_date, span)
     published = received + dt.timedelta(days=draw(st.integers(30, 900)))
     sent = published - dt.timedelta(days=draw(st.integers(0, 7)))
     complaint = m.Complaint(
         title=draw(_TEXT),
-        complainants=tuple(m.Ref(b.id) for b in complainants),
-        decision_makers=tuple(m.Ref(b.id) for b in authorities),
+        complainants=tuple(b.id for b in complainants),
+        decision_makers=tuple(authority_refs),
         on_behalf_of=draw(_OPT_TEXT),
         features=tuple(draw(_TEXT_LIST)),
         scope=draw(_OPT_TEXT),
@@ -364,14 +445,14 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
         provenance=draw(_PROVENANCE),
         extensions=draw(_EXT),
     )
-    renderers = [m.Ref(b.id) for b in others]
+    renderers = list(other_refs)
     actions = []
-    for i in range(draw(st.integers(0, 3))):
+    for i in range(draw(st.integers(0, max_actions))):
         parts = _parts(draw, f"act-{i}-p")
         actions.append(
             m.Action(
                 id=m.Id(f"act-{i}"),
-                owner=m.Ref(draw(st.sampled_from(authorities)).id),
+                owner=draw(st.sampled_from(authority_refs)),
                 text=draw(_OPT_TEXT | _TEXT),  # sometimes known by number only
                 label=draw(_OPT_SHORT),
                 title=draw(_OPT_TEXT),
@@ -384,9 +465,9 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
                 extensions=draw(_EXT),
             )
         )
-    addressable = [m.Ref(group.id)] + [m.Ref(b.id) for b in others]
+    addressable = [group.id, *other_refs]
     recommendations: list[m.Recommendation] = []
-    for i in range(draw(st.integers(1, 4))):
+    for i in range(draw(st.integers(min_recommendations, max_recommendations))):
         known = draw(st.sampled_from([True, True, True, False]))  # or known by number only
         addressees = draw(st.lists(st.sampled_from(addressable), min_size=1, max_size=2, unique=True)) if known else []
         participant = st.builds(
@@ -425,7 +506,7 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
         monitoring.append(
             m.MonitoringObligation(
                 id=m.Id("mon-0"),
-                reporter=m.Ref(collator.id),
+                reporter=collator_ref,
                 on_behalf_of=m.Ref(group.id),
                 recipient=complaint.decision_makers[0],
                 items=tuple(m.Ref(r.id) for r in grouped),
@@ -474,11 +555,11 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
     )
     responses = []
     answerable = [r for r in recommendations if r.addressees]
-    for i in range(draw(st.integers(0, 3)) if answerable else 0):
+    for i in range(draw(st.integers(0, max_responses)) if answerable else 0):
         rec = draw(st.sampled_from(answerable))
-        group_ref = m.Ref(group.id)
+        group_ref = group.id
         responder_ids = [a for a in rec.addressees if a != group_ref] + (
-            [m.Ref(b.id) for b in members] if group_ref in rec.addressees else []
+            list(member_refs) if group_ref in rec.addressees else []
         )
         responder = draw(st.sampled_from(responder_ids))
         joint = [r for r in responder_ids if r != responder]
@@ -540,8 +621,8 @@ def case_records(draw: st.DrawFn) -> m.CaseRecord:
         id=m.Id("case-" + draw(_ID)),
         complaint=complaint,
         report=report,
-        bodies=tuple(complainants + authorities + others),
-        groups=(group,),
+        bodies=tuple(complainants + authorities + defined),
+        groups=groups,
         responses=tuple(responses),
         follow_ups=tuple(follow_ups),
         extensions=draw(_EXT),
@@ -609,13 +690,22 @@ def _item_responses(
 
 
 @st.composite
-def response_documents(draw: st.DrawFn) -> m.ResponseDocument:
-    """A response document from one body about items of a case.
+def response_documents(
+    draw: st.DrawFn,
+    *,
+    max_items: int = 3,
+    min_date: dt.date = dt.date(2020, 1, 1),
+    max_date: dt.date = dt.date(2025, 6, 23),
+) -> m.ResponseDocument:
+    """A response document from one body about up to ``max_items`` items of a case.
 
     The responder is defined in the document, or answers as the collator of a group of the shipped
-    register with outcomes for some of its members.
+    register with outcomes for some of its members. It is sent between ``min_date`` and ``max_date`` (its
+    publication and planned completions may come later). Raises :class:`ValueError` for a negative count
+    or dates out of order.
     """
-    day = _day(draw, dt.date(2020, 1, 1), 2000)
+    _at_least(0, max_items=max_items)
+    day = _day(draw, min_date, _span(min_date, max_date))
     own = _bodies(draw, "local-", 1)
     collated = draw(st.none() | st.sampled_from(sorted(_REGISTER_GROUPS)))
     members: tuple[str, ...] = ()
@@ -629,7 +719,7 @@ def response_documents(draw: st.DrawFn) -> m.ResponseDocument:
     published = draw(st.none() | partial_dates(min_value=day))
     plans_from = published.latest if published is not None else day
     items = tuple(
-        draw(st.lists(_item_responses(plans_from, members, collated), max_size=3, unique_by=lambda i: i.item))
+        draw(st.lists(_item_responses(plans_from, members, collated), max_size=max_items, unique_by=lambda i: i.item))
     )
     response = m.Response(
         id=m.Id(draw(_ID)),
