@@ -1,0 +1,97 @@
+"""The fast canonical writer gives exactly the bytes the standard library's encoder gives (issue 14).
+
+The reference is the encoder ``dumps`` used before: ``json.dumps(value, ensure_ascii=False, indent=2,
+allow_nan=False) + "\\n"``, kept here as :func:`reference`. Compared over every example, the strategies'
+documents, and JSON values with big integers, floats of every magnitude, any Unicode and any key order.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import supercomplaint as sc
+from supercomplaint import strategies
+from supercomplaint._json import canonical_bytes, canonical_text
+from supercomplaint.converter import unstructure_document
+
+from .conftest import EXAMPLES
+
+
+def reference(value: Any) -> str:
+    """The canonical text as ``dumps`` wrote it before orjson: the definition the fast path must meet."""
+    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+EXAMPLE_FILES = sorted(
+    path for path in EXAMPLES.rglob("*.json") if json.loads(path.read_text(encoding="utf-8")).get("kind")
+)
+
+
+def test_there_are_examples() -> None:
+    assert len(EXAMPLE_FILES) >= 3
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_every_example_dumps_as_the_reference_writes_it(path: Path) -> None:
+    doc = sc.load(path)
+    for version in ("1.0", "1.1"):
+        try:
+            value = unstructure_document(doc, version=version)
+        except sc.VersionError:
+            continue
+        assert canonical_text(value) == reference(value)
+        assert sc.dumps(doc, version=version) == reference(value)
+
+
+@given(strategies.documents())
+def test_generated_documents_dump_as_the_reference_writes_them(doc: sc.Document) -> None:
+    value = unstructure_document(doc)
+    assert sc.dumps(doc) == reference(value)
+    assert canonical_bytes(value) == reference(value).encode("utf-8")
+
+
+_NO_SURROGATE = st.characters(exclude_categories=["Cs"])
+_KEYS = st.text(_NO_SURROGATE, max_size=8)
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()  # beyond 64 bits too: orjson refuses those, and the reference writes them
+    | st.integers(min_value=-(2**64), max_value=2**64)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.floats(min_value=-1e-3, max_value=1e-3, allow_nan=False)  # where orjson spells floats its own way
+    | st.text(_NO_SURROGATE, max_size=12)
+    | st.sampled_from(['": 1e-05', "\n", "\\", '"', "\x7f", "\u2028", "null", "é💩"])
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_KEYS, children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_VALUES)
+@example({"b": 1e-05, "a": [1e-07, -0.0, 1e16, 5e-324, 2**70, -(2**63), None]})
+@example({'x": 1e-05': '": 1.0e-7', "y": [[], {}, [{}]], "z": "0.00001"})
+@example([1.5e-05, {"k": 0.0001}])
+def test_json_values_dump_as_the_reference_writes_them(value: Any) -> None:
+    assert canonical_text(value) == reference(value)
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_not_finite_numbers_are_refused_as_the_reference_refuses_them(bad: float) -> None:
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        reference({"a": [bad]})
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        canonical_text({"a": [bad]})
+
+
+def test_lone_surrogates_are_written_as_the_reference_writes_them() -> None:
+    value = {"a": "x\ud800y"}
+    assert canonical_text(value) == reference(value)
