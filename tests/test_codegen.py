@@ -56,7 +56,7 @@ def require(found: object, what: str) -> None:
     """Skip (fail in CI) when a tool is missing."""
     if found:
         return
-    message = f"{what} is not installed: {INSTALL}"
+    message = f"needs {what}, not found: {INSTALL}"
     if IN_CI:
         pytest.fail(f"{message}; CI must run these tests")
     pytest.skip(message)

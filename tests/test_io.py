@@ -123,7 +123,7 @@ def test_missing_file_is_a_load_error() -> None:
 
 def test_wrong_input_type_is_a_load_error() -> None:
     with pytest.raises(sc.LoadError):
-        sc.loads(42)  # type: ignore[arg-type]
+        sc.loads(42)  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("*.json")), ids=lambda p: str(p.relative_to(EXAMPLES)))

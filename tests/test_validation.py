@@ -285,7 +285,7 @@ def test_an_unknown_kind_or_engine_argument_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="not a document kind"):
         sc.validate(hestia(), kind="letter")
     with pytest.raises(ValueError, match="not an engine"):
-        sc.validate(hestia(), engine="fastest")  # type: ignore[arg-type]
+        sc.validate(hestia(), engine="fastest")  # type: ignore[call-overload]
 
 
 # --------------------------------------------------------------------------------------------------
