@@ -14,67 +14,67 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import examples as examples  # the example files: sc.examples.path("hestia/case.json")
 from ._version import __version__
-from .model import (
-    Action,
-    Anchor,
-    Assessment,
-    AssessmentStatus,
-    Body,
-    BodyKind,
-    Bound,
-    CaseRecord,
-    Citation,
-    Complaint,
-    Counting,
-    CountOf,
-    DatedName,
-    Deadline,
-    Detail,
-    Document,
-    Eligibility,
-    EligibilityDecision,
-    FixedDeadline,
-    FollowUp,
-    Group,
-    Identifier,
-    ImmediateDeadline,
-    Item,
-    ItemLink,
-    ItemResponse,
-    LinkRelation,
-    MemberOutcome,
-    MonitoringObligation,
-    NoDeadline,
-    NotCapturedDeadline,
-    OpenDeadline,
-    Part,
-    Participant,
-    PeriodDeadline,
-    Position,
-    Progress,
-    Provenance,
-    Rag,
-    Recommendation,
-    Register,
-    Rendering,
-    Report,
-    Response,
-    ResponseDocument,
-    Signatory,
-    StatedCount,
-    TextFidelity,
-    Unit,
-)
-from .partialdate import PartialDate, Precision
-from .problems import LoadError, Problem, Severity, SupercomplaintError, VersionError
 
 if TYPE_CHECKING:
+    from . import examples as examples  # the example files: sc.examples.path("hestia/case.json")
     from .compiling import BodyView, CompileError, HistoryEntry, ItemHistory, compile, history, merge
     from .converter import SCHEMA_VERSION, SUPPORTED_VERSIONS, get_converter, needed_version
     from .deadlines import Resolution, is_working_day, period_end, resolve
     from .io import WriteError, dump, dumps, load, loads, upgrade
+    from .model import (
+        Action,
+        Anchor,
+        Assessment,
+        AssessmentStatus,
+        Body,
+        BodyKind,
+        Bound,
+        CaseRecord,
+        Citation,
+        Complaint,
+        Counting,
+        CountOf,
+        DatedName,
+        Deadline,
+        Detail,
+        Document,
+        Eligibility,
+        EligibilityDecision,
+        FixedDeadline,
+        FollowUp,
+        Group,
+        Identifier,
+        ImmediateDeadline,
+        Item,
+        ItemLink,
+        ItemResponse,
+        LinkRelation,
+        MemberOutcome,
+        MonitoringObligation,
+        NoDeadline,
+        NotCapturedDeadline,
+        OpenDeadline,
+        Part,
+        Participant,
+        PeriodDeadline,
+        Position,
+        Progress,
+        Provenance,
+        Rag,
+        Recommendation,
+        Register,
+        Rendering,
+        Report,
+        Response,
+        ResponseDocument,
+        Signatory,
+        StatedCount,
+        TextFidelity,
+        Unit,
+    )
+    from .partialdate import PartialDate, Precision
+    from .problems import LoadError, Problem, Severity, SupercomplaintError, VersionError
     from .registry import (
         AmbiguousRefError,
         NameWithoutAreaError,
@@ -144,6 +144,67 @@ _LAZY = {
     "render_board_paper": ".rendering",
     "render_tracker": ".rendering",
 }
+
+# The model's classes, partial dates and problems are lazy too: defining the classes (attrs) is most of the
+# cost of a start, and `supercomplaint --help` and `--version` need none of them (issue 14).
+_LAZY.update(
+    dict.fromkeys(
+        [
+            "Action",
+            "Anchor",
+            "Assessment",
+            "AssessmentStatus",
+            "Body",
+            "BodyKind",
+            "Bound",
+            "CaseRecord",
+            "Citation",
+            "Complaint",
+            "Counting",
+            "CountOf",
+            "DatedName",
+            "Deadline",
+            "Detail",
+            "Document",
+            "Eligibility",
+            "EligibilityDecision",
+            "FixedDeadline",
+            "FollowUp",
+            "Group",
+            "Identifier",
+            "ImmediateDeadline",
+            "Item",
+            "ItemLink",
+            "ItemResponse",
+            "LinkRelation",
+            "MemberOutcome",
+            "MonitoringObligation",
+            "NoDeadline",
+            "NotCapturedDeadline",
+            "OpenDeadline",
+            "Part",
+            "Participant",
+            "PeriodDeadline",
+            "Position",
+            "Progress",
+            "Provenance",
+            "Rag",
+            "Recommendation",
+            "Register",
+            "Rendering",
+            "Report",
+            "Response",
+            "ResponseDocument",
+            "Signatory",
+            "StatedCount",
+            "TextFidelity",
+            "Unit",
+        ],
+        ".model",
+    )
+)
+_LAZY.update(dict.fromkeys(["PartialDate", "Precision"], ".partialdate"))
+_LAZY.update(dict.fromkeys(["LoadError", "Problem", "Severity", "SupercomplaintError", "VersionError"], ".problems"))
 
 __all__ = [
     "RULES",
@@ -252,6 +313,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "examples":  # the example files: sc.examples.path("hestia/case.json")
+        return importlib.import_module(".examples", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'supercomplaint' has no attribute {name!r}")
