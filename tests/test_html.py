@@ -643,13 +643,8 @@ class Cascade:
             self._memo[key] = self._compute(node, state, pseudo)
         return self._memo[key]
 
-    def _compute(self, node: Node, state: frozenset[str], pseudo: str | None) -> Style:
-        if pseudo is not None:
-            parent = self.style(node, state)
-        elif node.parent is None or node.parent.tag == "#document":
-            parent = _CANVAS
-        else:
-            parent = self.style(node.parent, state)
+    def declared(self, node: Node, state: frozenset[str] = frozenset(), pseudo: str | None = None) -> dict[str, str]:
+        """The value of every property the stylesheet sets on the element: the cascade's winners."""
         won: dict[str, tuple[tuple[bool, tuple[int, int, int], int], str]] = {}
         for rule in self.rules:
             if rule.selector.pseudo_element != pseudo or not matches(rule.selector, node, state):
@@ -658,7 +653,16 @@ class Cascade:
                 rank = (d.important, rule.selector.specificity, rule.order)
                 if d.prop not in won or rank >= won[d.prop][0]:
                     won[d.prop] = (rank, d.value)
-        value = {prop: v for prop, (_, v) in won.items()}
+        return {prop: v for prop, (_, v) in won.items()}
+
+    def _compute(self, node: Node, state: frozenset[str], pseudo: str | None) -> Style:
+        if pseudo is not None:
+            parent = self.style(node, state)
+        elif node.parent is None or node.parent.tag == "#document":
+            parent = _CANVAS
+        else:
+            parent = self.style(node.parent, state)
+        value = self.declared(node, state, pseudo)
 
         def paint(v: str, current: Colour) -> Colour:
             if v.lower() in ("inherit", "currentcolor"):
@@ -969,6 +973,62 @@ def test_the_cascade_reads_the_stylesheet_as_a_browser_does() -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# Paper
+# --------------------------------------------------------------------------------------------------
+
+PRINT = MEDIA[2]
+
+
+def _elements(root: Node, tag: str) -> list[Node]:
+    return [n for n in root.walk() if n.tag == tag]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_paper_keeps_rows_and_headings_whole_and_repeats_table_headers(name: str) -> None:
+    page = pages()[name]
+    root = parse_html(page)
+    paper = Cascade(parse_css(stylesheet(page)), PRINT)
+    assert paper.declared(_elements(root, "body")[0]).get("background-color") == "#fff"
+    for tag in ("h1", "h2", "h3"):
+        for heading in _elements(root, tag):
+            assert paper.declared(heading).get("break-after") == "avoid", f"a {tag} may end a page"
+    for row in _elements(root, "tr"):
+        assert paper.declared(row).get("break-inside") == "avoid", "a row may be split across two pages"
+    for head in _elements(root, "thead"):
+        assert paper.declared(head).get("display") == "table-header-group", "a table's header is not repeated"
+    for node in root.walk():
+        assert paper.declared(node).get("background-color", "transparent") in ("transparent", "#fff"), node.describe()
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in PAGES if "board-paper" in n and not n.startswith("hestia")]
+)  # hestia cites no address
+def test_paper_prints_every_link_address(name: str) -> None:
+    page = pages()[name]
+    root = parse_html(page)
+    paper = Cascade(parse_css(stylesheet(page)), PRINT)
+    links = [n for n in _elements(root, "a") if "href" in n.attrs]
+    assert links
+    for link in links:
+        after = paper.declared(link, pseudo="after").get("content", "")
+        assert "attr(href)" in after, f"{link.attrs['href']} is not printed"
+        assert _content_shows_text(after, link)
+
+
+def test_state_words_stay_words_on_paper() -> None:
+    """A badge's colour is gone on paper; its word is what says the state (and on screen too)."""
+    page = pages()["illustrative-tracker"]
+    root = parse_html(page)
+    paper = Cascade(parse_css(stylesheet(page)), PRINT)
+    badges = [n for n in root.walk() if n.tag == "span" and n.classes & {"state", "flag"}]
+    assert len(badges) > 300
+    for badge in badges:
+        (state,) = badge.classes - {"state", "flag"}
+        assert badge.text.strip().replace(" ", "-") == state, badge.text
+        assert paper.style(badge, frozenset()).lines, "on paper a badge keeps a box around its word"
+
+
+# --------------------------------------------------------------------------------------------------
 # In Chromium, where it is installed
 # --------------------------------------------------------------------------------------------------
 
@@ -1106,3 +1166,48 @@ def test_the_wheel_ships_the_shared_stylesheet(tmp_path: Path, monkeypatch: pyte
     with zipfile.ZipFile(tmp_path / name) as wheel:
         for path in templates.iterdir():
             assert wheel.read(f"supercomplaint/templates/{path.name}") == path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Two pages printed to PDF by Chromium, as text (pdftotext)."""
+    browser, pdftotext = _chromium(), shutil.which("pdftotext")
+    if browser is None or pdftotext is None:
+        pytest.skip("printing needs Chromium and pdftotext (poppler-utils); CI does not")
+    folder = tmp_path_factory.mktemp("print")
+    found = {}
+    for name in ("illustrative-board-paper-hampshire", "illustrative-tracker"):
+        source, pdf = folder / f"{name}.html", folder / f"{name}.pdf"
+        source.write_text(pages()[name], encoding="utf-8")
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", f"--print-to-pdf={pdf}"]
+        subprocess.run(
+            [browser, *flags, source.as_uri()],
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+        if not pdf.exists():
+            pytest.skip("Chromium did not print")
+        # -raw: in reading order, and without joining "progress-" and "update" at a line's end into one word
+        text = subprocess.run(
+            [pdftotext, "-raw", str(pdf), "-"], capture_output=True, text=True, timeout=60, check=True
+        )
+        found[name] = text.stdout
+    return found
+
+
+def test_the_printed_paper_gives_every_address(printed: dict[str, str]) -> None:
+    name = "illustrative-board-paper-hampshire"
+    text = re.sub(r"\s+", "", printed[name])
+    addresses = {n.attrs["href"] for n in _elements(parse_html(pages()[name]), "a")}
+    assert addresses
+    for address in addresses:
+        assert f"<{address}>" in text
+
+
+def test_the_printed_tracker_says_every_state_in_words(printed: dict[str, str]) -> None:
+    name = "illustrative-tracker"
+    root = parse_html(pages()[name])
+    overdue = [n for n in root.walk() if n.tag == "span" and "overdue" in n.classes]
+    assert len(overdue) > 100
+    assert printed[name].count("overdue") == len(overdue)
