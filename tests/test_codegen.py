@@ -183,17 +183,24 @@ def python_models(out: Path) -> dict[tuple[str, str, str], types.ModuleType]:
 
 
 @pytest.fixture(scope="module")
-def quicktype(out: Path) -> dict[tuple[str, str], Path]:
-    """quicktype's C# (one file) and Java (a folder of classes) for every kind of each version, by
-    (language, version)."""
+def quicktype(out: Path) -> dict[tuple[str, str, str], Path]:
+    """quicktype's C# (one file) and Java (a folder of classes) for each kind of each version, by (language,
+    version, kind): the folder of the output, which is named after the model's class (quicktype names the
+    top-level class after the output file)."""
     tool = node_tool("quicktype")
-    made = {(lang, version): out / lang / slug(version) for lang in ("cs", "java") for version in VERSIONS}
+    made = {
+        (lang, version, kind): out / lang / slug(version) / kind
+        for lang in ("cs", "java")
+        for version in VERSIONS
+        for kind in KINDS
+    }
     commands = []
-    for (lang, version), folder in made.items():
+    for (lang, version, kind), folder in made.items():
         folder.mkdir(parents=True)
-        target = folder / ("Documents.cs" if lang == "cs" else "Documents.java")
-        sources = [str(schema_file(kind, version)) for kind in KINDS]
-        commands.append([tool, "--lang", lang, "--src-lang", "schema", "-o", str(target), *sources])
+        target = folder / f"{ROOTS[kind]}.{lang}"
+        commands.append(
+            [tool, "--lang", lang, "--src-lang", "schema", "-o", str(target), str(schema_file(kind, version))]
+        )
     run_all(commands)
     return made
 
@@ -298,14 +305,14 @@ def test_generated_models_refuse_a_period_without_its_fields(
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_quicktype_csharp_and_java_keep_the_deadline_fields(
-    quicktype: dict[tuple[str, str], Path], version: str
+    quicktype: dict[tuple[str, str, str], Path], version: str
 ) -> None:
-    csharp = (quicktype[("cs", version)] / "Documents.cs").read_text(encoding="utf-8")
+    csharp = (quicktype[("cs", version, "case")] / "CaseRecord.cs").read_text(encoding="utf-8")
     block = re.search(r"public partial class Deadline\s*\{(.*?)\n    \}", csharp, flags=re.DOTALL)
     assert block is not None, "quicktype made no Deadline class"
     json_names = set(re.findall(r'\[JsonPropertyName\("([A-Za-z]+)"\)\]', block.group(1)))
     assert {"type", *PERIOD_FIELDS} <= json_names
-    java = (quicktype[("java", version)] / "Deadline.java").read_text(encoding="utf-8")
+    java = (quicktype[("java", version, "case")] / "Deadline.java").read_text(encoding="utf-8")
     fields = set(re.findall(r"private \S+ ([A-Za-z]+);", java))
     assert {"type", *PERIOD_FIELDS} <= fields
 
@@ -315,10 +322,14 @@ def test_quicktype_csharp_and_java_keep_the_deadline_fields(
 # --------------------------------------------------------------------------------------------------
 
 
+# The adjectives quicktype puts before a class name to tell two classes of one name apart.
+QUICKTYPE_ADJECTIVES = ("Purple", "Fluffy", "Tentacled", "Sticky", "Indigo", "Indecent", "Hilarious", "Ambitious")
+
+
 def test_no_generator_numbers_a_name(
     typescript: dict[tuple[str, str], Path],
     python_models: dict[tuple[str, str, str], types.ModuleType],
-    quicktype: dict[tuple[str, str], Path],
+    quicktype: dict[tuple[str, str, str], Path],
 ) -> None:
     names: dict[str, set[str]] = {}
     for (kind, version), path in typescript.items():
@@ -327,19 +338,25 @@ def test_no_generator_numbers_a_name(
     for (kind, version, flavour), module in python_models.items():
         text = Path(str(module.__file__)).read_text(encoding="utf-8")
         names[f"{flavour} {version} {kind}"] = set(re.findall(r"^class (\w+)", text, flags=re.MULTILINE))
-    for (lang, version), folder in quicktype.items():
+    for (lang, version, kind), folder in quicktype.items():
         if lang == "cs":
-            text = (folder / "Documents.cs").read_text(encoding="utf-8")
+            text = (folder / f"{ROOTS[kind]}.cs").read_text(encoding="utf-8")
             found = set(re.findall(r"public (?:partial class|enum) (\w+)", text))
         else:
-            found = {p.stem for p in folder.glob("*.java")}
-        names[f"quicktype {lang} {version}"] = found
+            found = {p.stem for p in folder.glob("*.java")} - {"Converter"}  # quicktype's (de)serialiser
+        names[f"quicktype {lang} {version} {kind}"] = found
     assert all(names.values()), names
-    numbered = {tool: sorted(n for n in found if re.search(r"[0-9]$", n)) for tool, found in names.items()}
-    assert {tool: found for tool, found in numbered.items() if found} == {}
+    renamed = {
+        tool: sorted(
+            n for n in found if re.search(r"[0-9]$", n) or re.match(rf"(?:{'|'.join(QUICKTYPE_ADJECTIVES)})[A-Z]", n)
+        )
+        for tool, found in names.items()
+    }
+    assert {tool: found for tool, found in renamed.items() if found} == {}
     # and the classes carry the model's names
     for version in VERSIONS:
-        assert {"PeriodDeadline", "Deadline", "Recommendation", "ItemResponse"} <= names[f"pydantic {version} case"]
+        assert {"CaseRecord", "PeriodDeadline", "Deadline", "Recommendation"} <= names[f"pydantic {version} case"]
+        assert {"CaseRecord", "Deadline", "Recommendation", "ItemResponse"} <= names[f"quicktype cs {version} case"]
 
 
 # --------------------------------------------------------------------------------------------------
