@@ -24,10 +24,14 @@ from typing import Any
 
 __all__ = ["canonical_bytes", "canonical_text", "reference_text"]
 
-# A number in value position: an array element on its own line, or after a key; strings never hold a raw
-# newline in orjson's output and a key's closing quote is never followed by a number and the line's end.
-_FLOAT = re.compile(rb'(?m)(^ *|": )(-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?)(?=,?$)')
-_NULL = re.compile(rb'(?m)(?:^ *|": )null,?$')
+# A number in value position: after a key's ": " or an array's indentation, and last on its line. Inside a
+# string nothing is last on its line (orjson escapes newlines, and a string ends with its quote).
+_FLOAT = re.compile(rb" (-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?)(?=,?\n)")
+# Where orjson may spell a float unlike Python: below 1e-4 in magnitude (0.00001, 1e-7).
+# (Patterns that start with a literal: the regular expression engine then skips ahead fast.)
+_ODD_FLOAT = re.compile(rb"e-[0-9]|\.0000")
+# A null in value position (as above), which may be orjson's spelling of NaN or an infinity.
+_NULL = re.compile(rb" null(?=,?\n)")
 
 
 def reference_text(value: Any) -> str:
@@ -57,15 +61,17 @@ def _fast(value: Any) -> bytes | None:
         out = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except TypeError:  # orjson.JSONEncodeError: a big integer, a lone surrogate, a key that is not a string
         return None
+    if out[:1] not in (b"{", b"["):  # a bare scalar: nothing precedes it as the patterns below expect
+        return None
     if b"null" in out and _NULL.search(out):
         json.dumps(value, ensure_ascii=False, allow_nan=False)  # raises ValueError for NaN and the infinities
-    if b"e-" in out or b"0.0000" in out:
+    if _ODD_FLOAT.search(out):
         out = _FLOAT.sub(_python_float, out)
     return out
 
 
 def _python_float(match: re.Match[bytes]) -> bytes:
-    token = match.group(2)
+    token = match.group(1)
     if b"." not in token and b"e" not in token:  # an integer: already as Python writes it
         return match.group(0)
-    return match.group(1) + repr(float(token)).encode("ascii")
+    return b" " + repr(float(token)).encode("ascii")
