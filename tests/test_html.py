@@ -636,6 +636,7 @@ class Cascade:
         self.rules = [r for r in rules if applies(r.media, medium)]
         self.medium = medium
         self._memo: dict[tuple[int, str | None, frozenset[str]], Style] = {}
+        self._declared: dict[tuple[int, str | None, frozenset[str]], dict[str, str]] = {}
 
     def style(self, node: Node, state: frozenset[str], pseudo: str | None = None) -> Style:
         key = (node.signature, pseudo, state)
@@ -645,6 +646,12 @@ class Cascade:
 
     def declared(self, node: Node, state: frozenset[str] = frozenset(), pseudo: str | None = None) -> dict[str, str]:
         """The value of every property the stylesheet sets on the element: the cascade's winners."""
+        key = (node.signature, pseudo, state)
+        if key not in self._declared:
+            self._declared[key] = self._winners(node, state, pseudo)
+        return self._declared[key]
+
+    def _winners(self, node: Node, state: frozenset[str], pseudo: str | None) -> dict[str, str]:
         won: dict[str, tuple[tuple[bool, tuple[int, int, int], int], str]] = {}
         for rule in self.rules:
             if rule.selector.pseudo_element != pseudo or not matches(rule.selector, node, state):
@@ -970,6 +977,21 @@ def test_the_cascade_reads_the_stylesheet_as_a_browser_does() -> None:
     assert screen.style(h1, frozenset()).font_weight == 700
     assert screen.style(h1, frozenset()).font_size == 24
     assert screen.backdrop(link, frozenset()) == "#ffffff"
+
+
+def test_column_widths_reach_their_columns() -> None:
+    """A rule meant for a badge (.state) once matched <col class="state"> too and made it inline-block, so
+    the tracker's columns took the widths meant for their neighbours."""
+    page = pages()["illustrative-tracker"]
+    rules = parse_css(stylesheet(page))
+    columns = [n for n in parse_html(page).walk() if n.tag == "col"]
+    assert columns
+    for medium in MEDIA:
+        cascade = Cascade(rules, medium)
+        for column in columns:
+            declared = cascade.declared(column)
+            assert "display" not in declared, f"{column.describe()} ({medium.name})"
+            assert declared.get("width", "").endswith("%"), f"{column.describe()} has no width"
 
 
 # --------------------------------------------------------------------------------------------------
