@@ -12,11 +12,13 @@ validator (jsonschema) are imported only when a function that needs them is firs
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
+TYPE_CHECKING = False  # not typing's: importing typing costs `supercomplaint --version` a third of its start
 if TYPE_CHECKING:
+    from typing import Any
+
     from . import examples as examples  # the example files: sc.examples.path("hestia/case.json")
     from .compiling import BodyView, CompileError, HistoryEntry, ItemHistory, compile, history, merge
     from .converter import SCHEMA_VERSION, SUPPORTED_VERSIONS, get_converter, needed_version

@@ -1,8 +1,36 @@
-"""The command line: ``supercomplaint`` or ``python -m supercomplaint``."""
+"""The command line: ``supercomplaint`` or ``python -m supercomplaint``.
+
+``supercomplaint --version`` alone is answered here, before the command line's module (argparse, its parser of
+every command) is imported: a start costs little more than the interpreter's own (issue 14). It prints what
+argparse's ``--version`` prints; any other arguments go to :func:`supercomplaint.cli.main`.
+"""
 
 from __future__ import annotations
 
-from .cli import main
+import os
+import sys
+
+TYPE_CHECKING = False  # typing itself is not imported: it costs a start more than this module does
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit code."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args == ["--version"]:
+        from ._version import __version__
+
+        try:
+            sys.stdout.write(f"supercomplaint {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away: nothing more to say, and nothing left to flush at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    from .cli import main as cli_main
+
+    return cli_main(argv)
+
 
 if __name__ == "__main__":
     raise SystemExit(main())
