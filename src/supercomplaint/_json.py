@@ -27,9 +27,10 @@ __all__ = ["canonical_bytes", "canonical_text", "reference_text"]
 # A number in value position: after a key's ": " or an array's indentation, and last on its line. Inside a
 # string nothing is last on its line (orjson escapes newlines, and a string ends with its quote).
 _FLOAT = re.compile(rb" (-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?)(?=,?\n)")
-# Where orjson may spell a float unlike Python: below 1e-4 in magnitude (0.00001, 1e-7).
-# (Patterns that start with a literal: the regular expression engine then skips ahead fast.)
-_ODD_FLOAT = re.compile(rb"e-[0-9]|\.0000")
+# Where orjson may spell a float unlike Python (below 1e-4 in magnitude: 0.00001, 1e-7) there is ".0000" or a
+# digit before "e-"; ids and words hold "e-" often ("response-2"), so the digits are made zeros (a C pass over
+# the bytes, faster than a regular expression's scan) and "0e-" looked for.
+_ZEROS = bytes.maketrans(b"123456789", b"000000000")
 # A null in value position (as above), which may be orjson's spelling of NaN or an infinity.
 _NULL = re.compile(rb" null(?=,?\n)")
 
@@ -65,7 +66,7 @@ def _fast(value: Any) -> bytes | None:
         return None
     if b"null" in out and _NULL.search(out):
         json.dumps(value, ensure_ascii=False, allow_nan=False)  # raises ValueError for NaN and the infinities
-    if _ODD_FLOAT.search(out):
+    if b".0000" in out or (b"e-" in out and b"0e-" in out.translate(_ZEROS)):
         out = _FLOAT.sub(_python_float, out)
     return out
 
