@@ -28,6 +28,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from . import model as m
+from .partialdate import PartialDate
 from .problems import Problem, SupercomplaintError
 
 if TYPE_CHECKING:
@@ -372,9 +373,9 @@ def html_to_docx(html: str, *, title: str | None = None, author: str | None = No
 
 def board_paper_docx(
     case: m.CaseRecord,
+    as_of: dt.date | PartialDate | None = None,
     *,
     responder: str,
-    as_of: dt.date | None = None,
     registry: Registry | None = None,
 ) -> bytes:
     """The board paper for ``responder`` (:func:`supercomplaint.render_board_paper`) as a Word document.
@@ -389,7 +390,7 @@ def board_paper_docx(
     return html_to_docx(html, title=report.title if report else case.complaint.title, author=None)
 
 
-def tracker_docx(case: m.CaseRecord, *, as_of: dt.date, registry: Registry | None = None) -> bytes:
+def tracker_docx(case: m.CaseRecord, as_of: dt.date | PartialDate, *, registry: Registry | None = None) -> bytes:
     """The tracker (:func:`supercomplaint.render_tracker`) as a Word document."""
     from .rendering import render_tracker
 
@@ -401,9 +402,9 @@ def tracker_docx(case: m.CaseRecord, *, as_of: dt.date, registry: Registry | Non
 
 def render_docx(
     case: m.CaseRecord,
+    as_of: dt.date | PartialDate | None = None,
     *,
     view: str,
-    as_of: dt.date | None = None,
     responder: str | None = None,
     registry: Registry | None = None,
 ) -> bytes:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 import attrs
 
-__all__ = ["PartialDate", "Precision"]
+__all__ = ["PartialDate", "Precision", "as_of_day"]
 
 _PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
@@ -154,3 +154,21 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
+
+
+def as_of_day(value: dt.date | PartialDate) -> dt.date:
+    """The day an ``as_of`` stands for: a date as it is (a datetime's date), a partial date's last day.
+
+    Every function that takes ``as_of`` reads it through this, so that all accept the same values. Raises
+    :class:`TypeError` for anything else.
+
+    >>> as_of_day(PartialDate(2022))
+    datetime.date(2022, 12, 31)
+    """
+    if isinstance(value, PartialDate):
+        return value.latest
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"as_of must be a date or a partial date, not {type(value).__name__}")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from . import model as m
-from .partialdate import PartialDate
+from .partialdate import PartialDate, as_of_day
 from .problems import SupercomplaintError
 
 if TYPE_CHECKING:
@@ -621,7 +621,9 @@ def tracker_rows(case: m.CaseRecord, found: Iterable[Obligation], *, registry: R
     return rows
 
 
-def render_tracker(case: m.CaseRecord, *, as_of: dt.date, to: Format = "md", registry: Registry | None = None) -> str:
+def render_tracker(
+    case: m.CaseRecord, as_of: dt.date | PartialDate, *, to: Format = "md", registry: Registry | None = None
+) -> str:
     """The tracker: every obligation as of ``as_of``, grouped by item, with its due date, the reply's state
     and where delivery stands, side by side.
 
@@ -639,6 +641,7 @@ def render_tracker(case: m.CaseRecord, *, as_of: dt.date, to: Format = "md", reg
 
     _check_format(to)
     names = _Names(_registry(case, registry))
+    as_of = as_of_day(as_of)
     found = obligations(case, as_of, registry=registry)
     counts = Counter(o.state for o in found)
     groups: dict[str, list[_Row]] = defaultdict(list)
@@ -988,11 +991,11 @@ def _route_line(route: m.MonitoringObligation, paper: _Paper, explanation: str) 
 
 def render_board_paper(
     case: m.CaseRecord,
+    as_of: dt.date | PartialDate | None = None,
     *,
     responder: str,
     to: Format = "md",
     registry: Registry | None = None,
-    as_of: dt.date | None = None,
 ) -> str:
     """A paper for one body's board, as a governance officer writes it (Cambridgeshire's of 13 July 2021,
     seed 000, is the model).
@@ -1030,7 +1033,7 @@ def render_board_paper(
         raise RenderError(
             f"{responder!r} is not a body the case or the register knows; responders: {', '.join(known) or 'none'}"
         )
-    paper = _Paper(case, responder, as_of or dt.date.today(), names)
+    paper = _Paper(case, responder, dt.date.today() if as_of is None else as_of_day(as_of), names)
     if not paper.own and not paper.found:
         known = sorted({r.responder for r in case.responses})
         raise RenderError(
@@ -1157,8 +1160,7 @@ def render(
     unknown view or format, or a board paper without a responder, and whatever the view's own function raises.
     A partial date as ``as_of`` means its last day.
     """
-    if isinstance(as_of, PartialDate):
-        as_of = as_of.latest
+    as_of = None if as_of is None else as_of_day(as_of)
     if view == "tracker":
         return render_tracker(case, as_of=as_of or dt.date.today(), to=to, registry=registry)
     if view == "board-paper":

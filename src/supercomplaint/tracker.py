@@ -152,7 +152,7 @@ import attrs
 
 from . import model as m
 from .deadlines import Resolution, resolve
-from .partialdate import PartialDate
+from .partialdate import PartialDate, as_of_day
 from .problems import Problem, join_path
 from .registry import Registry, RegistryError, UnknownRefError
 
@@ -822,13 +822,8 @@ def obligations(
     """
     if not isinstance(case, m.CaseRecord):
         raise TypeError(f"obligations() needs a CaseRecord, not {type(case).__name__}")
-    if isinstance(as_of, PartialDate):  # a month or a year: as of its last day
-        as_of = as_of.latest
-    if isinstance(as_of, dt.datetime):
-        as_of = as_of.date()
-    if not isinstance(as_of, dt.date):
-        raise TypeError(f"as_of must be a date, not {type(as_of).__name__}")
-    tracker = _Tracker(case, as_of, Registry.for_document(case, base=registry), due_soon)
+    day = as_of_day(as_of)  # a month or a year: as of its last day
+    tracker = _Tracker(case, day, Registry.for_document(case, base=registry), due_soon)
     found = tracker.run()
     if tracker.members.problems:
         unique = list(dict.fromkeys(tracker.members.problems))

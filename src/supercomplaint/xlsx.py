@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import model as m
-from .partialdate import PartialDate
+from .partialdate import PartialDate, as_of_day
 from .problems import LoadError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -994,7 +994,7 @@ def _record_sheets(wb: Workbook, doc: Mapping[str, Any]) -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def case_workbook(case: m.CaseRecord, *, as_of: dt.date, registry: Registry | None = None) -> bytes:
+def case_workbook(case: m.CaseRecord, as_of: dt.date | PartialDate, *, registry: Registry | None = None) -> bytes:
     """The case as an ``.xlsx`` workbook (its bytes): the sheets for people (:data:`VIEW_SHEETS`), with the
     obligations as of ``as_of``, and the whole record in hidden sheets that :func:`read_case_workbook`
     reads back unchanged.
@@ -1016,10 +1016,7 @@ def case_workbook(case: m.CaseRecord, *, as_of: dt.date, registry: Registry | No
 
     if not isinstance(case, m.CaseRecord):
         raise TypeError(f"case_workbook() needs a CaseRecord, not {type(case).__name__}")
-    if isinstance(as_of, dt.datetime):
-        as_of = as_of.date()
-    if not isinstance(as_of, dt.date):
-        raise TypeError(f"as_of must be a date, not {type(as_of).__name__}")
+    as_of = as_of_day(as_of)
     names = Registry.for_document(case, base=registry)
     found = obligations(case, as_of, registry=names)
     openpyxl = _openpyxl()
@@ -1050,7 +1047,7 @@ def case_workbook(case: m.CaseRecord, *, as_of: dt.date, registry: Registry | No
 
 
 def export_case(
-    case: m.CaseRecord, path: str | os.PathLike[str], *, as_of: dt.date, registry: Registry | None = None
+    case: m.CaseRecord, path: str | os.PathLike[str], *, as_of: dt.date | PartialDate, registry: Registry | None = None
 ) -> None:
     """Write :func:`case_workbook` to ``path``, whole or not at all (:func:`~supercomplaint.io.atomic_write`).
 
