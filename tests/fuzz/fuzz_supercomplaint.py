@@ -239,8 +239,12 @@ def _with_atheris(target: str, argv: list[str]) -> None:
         import supercomplaint
         import supercomplaint.cli
         import supercomplaint.compiling
+        import supercomplaint.converter
+        import supercomplaint.deadlines
         import supercomplaint.io
         import supercomplaint.locate
+        import supercomplaint.partialdate
+        import supercomplaint.problems
         import supercomplaint.registry
         import supercomplaint.rendering
         import supercomplaint.rules
