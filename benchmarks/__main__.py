@@ -192,16 +192,15 @@ def load_average() -> str:
 # --------------------------------------------------------------------------------------------------
 
 OPERATIONS = ("loads", "validate", "check", "obligations", "compile", "dumps", "dumps-orjson")
-# "dumps-orjson" is the canonical writer of supercomplaint._json (orjson, byte-identical to the standard library's
-# text) on the unstructured document: what ``dumps`` costs once io.dumps calls it; equal to "dumps" after that.
+# "dumps-orjson" is supercomplaint._json.document_text (the collector held while the document is unstructured, then
+# orjson, byte-identical to the standard library's text): what ``dumps`` costs once io.dumps calls it.
 
 
 def build_rows(size: int, peers: dict[str, types.ModuleType | str]) -> tuple[dict[str, Row], dict[str, int]]:
     import orjson
 
     import supercomplaint as sc
-    from supercomplaint._json import canonical_text
-    from supercomplaint.converter import unstructure_document
+    from supercomplaint._json import document_text
 
     data = synthetic(size)
     text = json.dumps(data, ensure_ascii=False, indent=2)
@@ -217,7 +216,7 @@ def build_rows(size: int, peers: dict[str, types.ModuleType | str]) -> tuple[dic
         "obligations": Row(lambda: sc.obligations(case, AS_OF)),
         "compile": Row(lambda: sc.compile(bare, *responses)),
         "dumps": Row(lambda: sc.dumps(case)),
-        "dumps-orjson": Row(lambda: canonical_text(unstructure_document(case))),
+        "dumps-orjson": Row(lambda: document_text(case)),
         "loads:orjson": Row(lambda: orjson.loads(raw)),
     }
     if importlib.util.find_spec("jsonschema_rs") is not None:
@@ -257,8 +256,7 @@ def memory(size: int) -> tuple[float, float, float]:
     """Peak memory of loading over the JSON's size, and of dumping (``dumps``, then the orjson writer) over the
     text's size (tracemalloc)."""
     import supercomplaint as sc
-    from supercomplaint._json import canonical_text
-    from supercomplaint.converter import unstructure_document
+    from supercomplaint._json import document_text
 
     raw = json.dumps(synthetic(size), ensure_ascii=False, indent=2).encode("utf-8")
     gc.collect()
@@ -272,7 +270,7 @@ def memory(size: int) -> tuple[float, float, float]:
     del text
     tracemalloc.reset_peak()
     base = tracemalloc.get_traced_memory()[0]
-    text = canonical_text(unstructure_document(case))
+    text = document_text(case)
     fast_peak = tracemalloc.get_traced_memory()[1] - base
     tracemalloc.stop()
     size_of_text = len(text.encode("utf-8"))

@@ -7,6 +7,7 @@ documents, and JSON values with big integers, floats of every magnitude, any Uni
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 from pathlib import Path
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 import supercomplaint as sc
 from supercomplaint import strategies
-from supercomplaint._json import canonical_bytes, canonical_text
+from supercomplaint._json import canonical_bytes, canonical_text, document_bytes, document_text
 from supercomplaint.converter import unstructure_document
 
 from .conftest import EXAMPLES
@@ -47,6 +48,8 @@ def test_every_example_dumps_as_the_reference_writes_it(path: Path) -> None:
         except sc.VersionError:
             continue
         assert canonical_text(value) == reference(value)
+        assert document_text(doc, version) == reference(value)
+        assert document_bytes(doc, version) == reference(value).encode("utf-8")
         assert sc.dumps(doc, version=version) == reference(value)
 
 
@@ -54,7 +57,21 @@ def test_every_example_dumps_as_the_reference_writes_it(path: Path) -> None:
 def test_generated_documents_dump_as_the_reference_writes_them(doc: sc.Document) -> None:
     value = unstructure_document(doc)
     assert sc.dumps(doc) == reference(value)
+    assert document_text(doc) == reference(value)
     assert canonical_bytes(value) == reference(value).encode("utf-8")
+
+
+def test_the_collector_is_as_it_was_after_a_dump() -> None:
+    doc = sc.load(EXAMPLE_FILES[0])
+    assert gc.isenabled()
+    document_text(doc)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        document_bytes(doc)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 _NO_SURROGATE = st.characters(exclude_categories=["Cs"])

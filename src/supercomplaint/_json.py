@@ -18,11 +18,17 @@ bytes in a few percent of the time, except in four places, each handled here:
 
 from __future__ import annotations
 
+import gc
 import json
 import re
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["canonical_bytes", "canonical_text", "reference_text"]
+if TYPE_CHECKING:
+    from .model import Document
+
+__all__ = ["canonical_bytes", "canonical_text", "document_bytes", "document_text", "reference_text"]
 
 # A number in value position: after a key's ": " or an array's indentation, and last on its line. Inside a
 # string nothing is last on its line (orjson escapes newlines, and a string ends with its quote).
@@ -50,6 +56,42 @@ def canonical_text(value: Any) -> str:
     """``reference_text(value)``, written by orjson where it writes the same bytes."""
     fast = _fast(value)
     return reference_text(value) if fast is None else fast.decode("utf-8")
+
+
+def document_text(doc: Document, version: str | None = None) -> str:
+    """What :func:`supercomplaint.dumps` returns: the document unstructured, then written canonically."""
+    with _collector_held():
+        return canonical_text(_unstructured(doc, version))
+
+
+def document_bytes(doc: Document, version: str | None = None) -> bytes:
+    """What :func:`supercomplaint.dump` writes: :func:`document_text` as UTF-8, never held as a ``str``."""
+    with _collector_held():
+        return canonical_bytes(_unstructured(doc, version))
+
+
+def _unstructured(doc: Document, version: str | None) -> Any:
+    from .converter import SCHEMA_VERSION, unstructure_document
+
+    return unstructure_document(doc, version=version or SCHEMA_VERSION)
+
+
+@contextmanager
+def _collector_held() -> Iterator[None]:
+    """The garbage collector paused while a document's tree of new, acyclic values is built and written.
+
+    With a large document alive, each full collection the allocations set off walks every object the program
+    holds: at 1000 times the Hestia case that made a dump cost 33 times what one a tenth the size cost (issue 14).
+    Nothing built here is cyclic, so nothing is left for the collector; it is enabled again (if it was) after.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _fast(value: Any) -> bytes | None:
