@@ -714,6 +714,10 @@ def attributes_section(cls: type, notes: Mapping[str, str] | None = None) -> str
         title: The document's title, as published. JSON key: `title`.
         url: Where the document is published. JSON key: `url`.
         publisher: Who published it, as written. JSON key: `publisher`.
+        published: When it was published, if known. JSON key: `published`.
+        extensions: Data a publisher adds, keyed by a dotted namespace it controls (e.g.
+        'uk.police.cambs'); the only place where keys the schema does not define are allowed. JSON key:
+        `extensions`.
     >>> print(attributes_section(Rag, {"RED": "Off track."}))
     Attributes:
         RED: `"red"`. Off track.

@@ -650,7 +650,7 @@ def validate(
     (draft 2020-12, formats asserted) and maps its errors; it gives the same codes, paths and schema
     locations, some 20 times slower.
 
-    >>> report = validate('{"kind": "response", "schemaVersion": "1.0", "case": "c"}')
+    >>> report = validate('{"kind": "response", "schemaVersion": "1.1", "case": "c"}')
     >>> report.valid
     False
     >>> [(p.code, p.path, p.schema_path) for p in report.problems]
