@@ -83,7 +83,9 @@ VERSION_KEY: Final = "schemaVersion"
 # Patterns are whole-string matches (``$`` is the end of the text, as in ECMA-262, never "before a final
 # newline" as in Python) written with ASCII classes only, so that every JSON Schema engine reads them alike.
 ID_PATTERN: Final = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"
-URL_PATTERN: Final = r"^https?://[!-~]+$"  # printable ASCII: an IRI is percent-encoded
+# Printable ASCII but '"', '<' and '>', which RFC 3986 does not allow in a URI (an IRI is percent-encoded, and
+# so are those three): a URL holding them was never a URL, and could break out of an attribute in HTML.
+URL_PATTERN: Final = r"^https?://[!#-;=?-~]+$"
 NAMESPACE_PATTERN: Final = r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$"
 # The date patterns know the calendar: month lengths, leap years (every fourth year, but not a century unless
 # it divides by 400) and no year 0000. A schema engine that treats ``format: date`` as a mere annotation still
@@ -649,12 +651,24 @@ def structure_document(
     *,
     kind: str | None = None,
     converter: cattrs.Converter | None = None,
+    json_checked: bool = False,
 ) -> m.Document:
     """Turn a parsed JSON value into a document, reading its ``kind`` (or checking it equals ``kind``).
+
+    ``data`` must be a JSON value: a Python value no JSON text holds (a tuple, a set, NaN, a key that is not a
+    string, an integer past the limit, a lone surrogate) is refused with the codes of
+    :func:`supercomplaint.io.json_value_problems`, so that whatever is read can be written. ``json_checked``
+    says the caller has made sure of that already (:func:`supercomplaint.loads` parses text strictly).
 
     Raises :class:`~supercomplaint.LoadError` carrying every problem found.
     """
     conv = converter or _default()
+    if not json_checked:
+        from .io import json_value_problems
+
+        not_json = json_value_problems(data)
+        if not_json:
+            raise LoadError(not_json)
     if not isinstance(data, dict):
         raise LoadError([Problem(code="wrong-type", message=f"a document must be an object, found {type_name(data)}")])
     problems: list[Problem] = []

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DEPTH",
     "MAX_INTEGER_DIGITS",
+    "json_value_problems",
     "DocumentKind",
     "WriteError",
     "atomic_write",
@@ -267,6 +268,86 @@ def _placed(text: str, problems: list[Problem]) -> list[Problem]:
     return with_positions(text, problems)
 
 
+def json_value_problems(value: Any) -> list[Problem]:
+    """What makes a Python value something no JSON text holds, with paths; empty for a JSON value.
+
+    A JSON value is ``None``, a bool, an int of at most :data:`MAX_INTEGER_DIGITS` digits, a finite float,
+    a str without lone surrogates, a list of JSON values, or a dict with str keys and JSON values, nested at
+    most :data:`MAX_DEPTH` deep. Codes: ``not-json`` (a tuple, a set, bytes, a non-str key, any other
+    object), ``json-constant`` (NaN, infinities), ``json-number-too-large``, ``json-encoding`` and
+    ``json-too-deep``, as :func:`parse_json` gives them for text. Iterative: no recursion.
+
+    >>> [(p.code, p.path) for p in json_value_problems({"a": [1, float("nan")], 2: (3,)})]
+    [('not-json', '$'), ('json-constant', '$.a[1]'), ('not-json', "$['2']")]
+    """
+    if _plainly_json(value):
+        return []
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any, int]] = [("$", value, 1)]
+    while stack:
+        path, node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            problems.append(
+                Problem(code="json-too-deep", message=f"a value nested more than {MAX_DEPTH} deep", path=path)
+            )
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                if not isinstance(key, str):
+                    problems.append(
+                        Problem(
+                            code="not-json",
+                            message=f"a key of type {type(key).__name__} ({key!r}): JSON keys are strings",
+                            path=path,
+                        )
+                    )
+                    stack.append((join_path(path, str(key)), child, depth + 1))
+                    continue
+                if _has_surrogate(key):
+                    problems.append(_surrogate_problem(path))
+                stack.append((join_path(path, key), child, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((join_path(path, i), child, depth + 1) for i, child in enumerate(node))
+        elif node is None or isinstance(node, bool):
+            continue
+        elif isinstance(node, int):
+            if node and math.log10(abs(node)) >= MAX_INTEGER_DIGITS:
+                problems.append(
+                    Problem(
+                        code="json-number-too-large",
+                        message=f"an integer of more than {MAX_INTEGER_DIGITS} digits",
+                        path=path,
+                    )
+                )
+        elif isinstance(node, float):
+            if not math.isfinite(node):
+                problems.append(Problem(code="json-constant", message=f"{node} is not a finite number", path=path))
+        elif isinstance(node, str):
+            if _has_surrogate(node):
+                problems.append(_surrogate_problem(path))
+        else:
+            problems.append(
+                Problem(
+                    code="not-json",
+                    message=f"a value of type {type(node).__name__}, which no JSON text holds",
+                    path=path,
+                )
+            )
+    return sorted(problems, key=lambda p: (p.path, p.code))
+
+
+def _plainly_json(value: Any) -> bool:
+    """Whether a Python value is a JSON value (see :func:`json_value_problems`), at C speed and without
+    working out any path: it must encode (no NaN, no set, no lone surrogate, no integer past the limit), read
+    back equal (no key that is not a string, no tuple), and nest at most :data:`MAX_DEPTH` deep."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        text.encode("utf-8")
+        same = bool(json.loads(text) == value)
+    except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+        return False
+    return same and (not isinstance(value, dict | list) or not _too_deep(value))
+
+
 def _scan(value: Any, check_surrogates: bool) -> list[Problem]:
     """Find repeated keys, NaN/Infinity and lone surrogates, with their paths (iteratively: no recursion)."""
     problems: list[Problem] = []
@@ -346,7 +427,7 @@ def loads(data: str | bytes, *, kind: DocumentKind | str | None = None, source: 
 
     value = parse_json(data, source)
     try:
-        return structure_document(value, kind=kind)
+        return structure_document(value, kind=kind, json_checked=True)
     except LoadError as exc:
         if source is not None and exc.source is None:
             raise LoadError(exc.problems, source) from None
@@ -413,9 +494,7 @@ def dumps(doc: Document, *, version: str | None = None) -> str:
     >>> sc.loads(sc.dumps(doc)) == doc
     True
     """
-    from .converter import unstructure_document
-
-    from .converter import SCHEMA_VERSION
+    from .converter import SCHEMA_VERSION, unstructure_document
 
     value = unstructure_document(doc, version=version or SCHEMA_VERSION)
     return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -154,11 +154,22 @@ def in_running_text(found: m.Body | m.Group, name: str) -> str:
     elif kind is m.BodyKind.OTHER_POLICE_FORCE:
         needs = re.fullmatch(r"Police \w+", name) is None  # "Police Scotland", but "the Police Service of ..."
     elif kind in (m.BodyKind.DESIGNATED_BODY, m.BodyKind.OTHER):
-        words = re.sub(r"\s*\([^)]*\)\s*$", "", name).split()
+        words = _without_trailing_bracket(name).split()
         needs = bool(words) and words[-1].lower() in _INSTITUTIONS
     else:
         needs = True
     return f"the {name}" if needs else name
+
+
+def _without_trailing_bracket(name: str) -> str:
+    """A name without a closing bracketed part ("Hestia (charity)" -> "Hestia"), in linear time: a regex
+    anchored at the end with leading whitespace backtracks quadratically over a long run of spaces."""
+    text = name.rstrip()
+    if text.endswith(")"):
+        opening = text.rfind("(")
+        if opening >= 0 and ")" not in text[opening:-1]:
+            text = text[:opening]
+    return text.rstrip()
 
 
 def _initials(name: str) -> str:
@@ -175,6 +186,19 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+_HTML_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _html_safe_text(value: object) -> object:
+    """A template value with the characters HTML forbids (C0 and C1 controls but tab and line breaks, and lone
+    surrogates) replaced by U+FFFD; anything that is not text is left to the template."""
+    if isinstance(value, str):
+        cleaned = _HTML_CONTROLS.sub("\ufffd", value)
+        # text the renderer marked safe (markupsafe.Markup, a str subclass) stays marked safe
+        return type(value)(cleaned) if type(value) is not str else cleaned
+    return value
+
+
 def _environment(to: Format) -> jinja2.Environment:
     import jinja2
 
@@ -186,6 +210,10 @@ def _environment(to: Format) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    if to == "html":
+        # Control characters (ESC, BEL ...) are not allowed in HTML and could act on a terminal the page is
+        # printed to: every value a template prints is cleaned of them (line breaks and tabs are kept).
+        env.finalize = _html_safe_text
     env.filters["md"] = md_escape
     env.filters["date"] = human_date
     env.filters["words"] = _words

@@ -661,20 +661,26 @@ def validate(
     if engine not in ("fast", "jsonschema"):
         raise ValueError(f"{engine!r} is not an engine; use 'fast' or 'jsonschema'")
     from .converter import structure_document
-    from .io import parse_json
+    from .io import json_value_problems, parse_json
 
     if isinstance(data, _TEXT_TYPES):
         try:
             data = parse_json(bytes(data) if isinstance(data, bytearray | memoryview) else data)
         except LoadError as exc:
             return ValidationReport(problems=tuple(exc.problems))
+    else:
+        # Python values no JSON text holds (a tuple, a set, NaN, a key that is not a string ...) are not a
+        # document, whatever the schema would say of them: both engines refuse them alike.
+        not_json = json_value_problems(data)
+        if not_json:
+            return ValidationReport(problems=tuple(not_json))
     declared = data.get("kind") if isinstance(data, dict) else None
     target = declared if isinstance(declared, str) and declared in _KINDS else kind
 
     loader_problems: tuple[Problem, ...] = ()
     document: Document | None = None
     try:
-        document = structure_document(data, kind=kind)
+        document = structure_document(data, kind=kind, json_checked=True)  # text parsed strictly, or checked above
     except LoadError as exc:
         loader_problems = exc.problems
     except Exception as exc:  # noqa: BLE001 - a bug must not make validate() raise for a document
