@@ -32,12 +32,12 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DEPTH",
     "MAX_INTEGER_DIGITS",
-    "json_value_problems",
     "DocumentKind",
     "WriteError",
     "atomic_write",
     "dump",
     "dumps",
+    "json_value_problems",
     "load",
     "loads",
     "parse_json",
