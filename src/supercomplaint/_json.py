@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .model import Document
 
-__all__ = ["canonical_bytes", "canonical_text", "document_bytes", "document_text", "reference_text"]
+__all__ = ["canonical_bytes", "canonical_text", "collector_held", "document_bytes", "document_text", "reference_text"]
 
 # A number in value position: after a key's ": " or an array's indentation, and last on its line. Inside a
 # string nothing is last on its line (orjson escapes newlines, and a string ends with its quote).
@@ -60,13 +60,13 @@ def canonical_text(value: Any) -> str:
 
 def document_text(doc: Document, version: str | None = None) -> str:
     """What :func:`supercomplaint.dumps` returns: the document unstructured, then written canonically."""
-    with _collector_held():
+    with collector_held():
         return canonical_text(_unstructured(doc, version))
 
 
 def document_bytes(doc: Document, version: str | None = None) -> bytes:
     """What :func:`supercomplaint.dump` writes: :func:`document_text` as UTF-8, never held as a ``str``."""
-    with _collector_held():
+    with collector_held():
         return canonical_bytes(_unstructured(doc, version))
 
 
@@ -77,8 +77,10 @@ def _unstructured(doc: Document, version: str | None) -> Any:
 
 
 @contextmanager
-def _collector_held() -> Iterator[None]:
-    """The garbage collector paused while a document's tree of new, acyclic values is built and written.
+def collector_held() -> Iterator[None]:
+    """The garbage collector paused while a document's tree of new, acyclic values is built (and written).
+
+    Used by :func:`document_text` and by the converter's ``structure_document``.
 
     With a large document alive, each full collection the allocations set off walks every object the program
     holds: at 1000 times the Hestia case that made a dump cost 33 times what one a tenth the size cost (issue 14).

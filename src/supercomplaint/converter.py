@@ -32,6 +32,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import model as m
+from ._json import collector_held
 from .partialdate import PartialDate
 from .problems import LoadError, Problem, VersionError, join_path
 
@@ -712,7 +713,8 @@ def structure_document(
     if cls is not None:
         rest = {k: v for k, v in data.items() if k not in (KIND_KEY, VERSION_KEY)}
         try:
-            result = conv.structure(rest, cls)
+            with collector_held():  # a full collection during a big load walks every object held (issue 14)
+                result = conv.structure(rest, cls)
         except RecursionError:
             problems.append(Problem(code="json-too-deep", message="the document is nested too deeply to read"))
         except Exception as exc:  # noqa: BLE001 - turned into problems below

@@ -494,10 +494,9 @@ def dumps(doc: Document, *, version: str | None = None) -> str:
     >>> sc.loads(sc.dumps(doc)) == doc
     True
     """
-    from .converter import SCHEMA_VERSION, unstructure_document
+    from ._json import document_text  # orjson, byte for byte as json.dumps(indent=2) writes (issue 14)
 
-    value = unstructure_document(doc, version=version or SCHEMA_VERSION)
-    return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return document_text(doc, version)
 
 
 def upgrade(data: str | bytes, *, to: str | None = None, source: str | None = None) -> str:
@@ -531,7 +530,9 @@ def dump(doc: Document, path: str | os.PathLike[str], *, version: str | None = N
     reader never sees half a file. Raises :class:`OSError` when the file cannot be written (the old file,
     if any, is then left as it was), and what :func:`dumps` raises for something that is not a document.
     """
-    atomic_write(path, dumps(doc, version=version).encode("utf-8"))
+    from ._json import document_bytes  # the bytes of dumps(doc), never held as a str as well
+
+    atomic_write(path, document_bytes(doc, version))
 
 
 class WriteError(SupercomplaintError, OSError):
