@@ -389,6 +389,27 @@ def b106(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
     return case, f"$.responses[{index}].jointResponders[0]"
 
 
+def b107(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    # a chain of groups one deeper than the format allows, ending in a body the case defines
+    depth = 33
+    chain = tuple(
+        m.Group(
+            id=m.Id(f"zz-chain-{k}"),
+            name=f"Chain {k}",
+            members=(m.Ref(f"zz-chain-{k + 1}" if k + 1 < depth else case.bodies[0].id),),
+        )
+        for k in range(depth)
+    )
+    return attrs.evolve(case, groups=(*case.groups, *chain)), f"$.groups[{len(case.groups)}]"
+
+
+def b213(case: m.CaseRecord) -> tuple[m.CaseRecord, str]:
+    period = m.PeriodDeadline(
+        amount=101, unit=m.Unit.YEARS, anchor=m.Anchor.REPORT_PUBLISHED, counting=m.Counting.AFTER
+    )
+    return _with_rec0(case, deadline=period), "$.report.recommendations[0].deadline.amount"
+
+
 def _stated(case: m.CaseRecord, *counts: int) -> m.CaseRecord:
     """The report states only these totals of recommendations."""
     stated = tuple(m.StatedCount(of=m.CountOf.RECOMMENDATIONS, count=n) for n in counts)

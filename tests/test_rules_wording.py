@@ -141,7 +141,14 @@ def _assert_no_ids(doc: m.Document) -> None:
     renamed, names = _fresh(doc)
     before, after = check(doc), check(renamed)
     assert [(f.code, f.path) for f in after] == [(f.code, f.path) for f in before]
-    assert _shown_ids(after, [*names.values(), *_REGISTER_IDS]) == []
+    # a register id that is also the name or alias of something the document defines (a generated body may be
+    # named 'apcc') is shown as that name, not as an id
+    shown_names = {
+        text
+        for thing in (*getattr(doc, "bodies", ()), *getattr(doc, "groups", ()))
+        for text in (thing.name, *getattr(thing, "aliases", ()))
+    }
+    assert _shown_ids(after, [*names.values(), *(_REGISTER_IDS - shown_names)]) == []
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name)

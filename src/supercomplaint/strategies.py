@@ -156,7 +156,7 @@ def deadlines(after: dt.date | None = None, *, resolvable: bool = False) -> st.S
         counting=st.sampled_from(list(m.Counting)),
         anchor_ref=st.none(),
         as_written=as_written,
-    )
+    ).filter(lambda d: d.unit is not m.Unit.YEARS or d.amount <= 100)  # at most 100 years (rule SC213)
     if resolvable:
         return fixed | period
     others = (
@@ -247,7 +247,9 @@ def _deadline_after(draw: st.DrawFn, start: dt.date, *, resolvable: bool) -> m.D
             when = PartialDate(day.year)
         return m.FixedDeadline(date=when, as_written=as_written, extensions=draw(_EXT))
     if kind == "period":
-        amount, unit = draw(_AMOUNT), draw(_UNIT)
+        unit = draw(_UNIT)
+        # at most 100 years in any unit, as the format allows (rule SC213)
+        amount = draw(_AMOUNT) if unit is not m.Unit.YEARS else draw(st.integers(min_value=1, max_value=100))
         # "within 56 days ..., namely by 28 May 2024": a stated date, sometimes a day or two off
         stated = None
         if draw(st.booleans()):

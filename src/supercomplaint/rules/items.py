@@ -392,3 +392,48 @@ def _counts_disagree(ctx: Context) -> Iterator[Problem]:
                 f"the report's count of {counted(ctx, count)} is stated twice, as {seen} and as {count.count}",
                 *count_ids(ctx, count),
             )
+
+
+PERIOD_LIMITS: Mapping[m.Unit, int] = {
+    m.Unit.DAYS: 36_525,
+    m.Unit.WEEKS: 5_218,
+    m.Unit.WORKING_DAYS: 26_100,
+    m.Unit.MONTHS: 1_200,
+    m.Unit.YEARS: 100,
+}
+"""The longest period each unit may count (100 years): a limit of the format, rule SC213."""
+
+
+@rule(
+    "SC213",
+    "period-too-long",
+    ERROR,
+    "A period deadline lasts at most 100 years.",
+    "Real periods run from five working days to a few years. A period of more than 100 years (36,525 days, "
+    "5,218 weeks, 26,100 working days, 1,200 months or 100 years) is a typing mistake or an attack, and is "
+    "refused as a limit of the format. Counting any period costs microseconds whatever its length; the limit "
+    "keeps due dates within the calendar people plan by.",
+    "issue 'Hostile input and failing disks', item 4 (a period of about 2 million working days).",
+)
+def _period_too_long(ctx: Context) -> Iterator[Problem]:
+    report = ctx.report
+    entries: list[tuple[m.Deadline, str, str]] = []
+    if report is not None:
+        entries += [(a.deadline, f"$.report.actions[{i}].deadline", a.id) for i, a in enumerate(report.actions)]
+        entries += [(r.deadline, f"{path}.deadline", r.id) for _, r, path in recommendations(ctx)]
+        entries += [(r.deadline, f"$.report.monitoring[{i}].deadline", r.id) for i, r in enumerate(report.monitoring)]
+    if ctx.case is not None:
+        entries += [(f.deadline, f"$.followUps[{i}].deadline", f.id) for i, f in enumerate(ctx.case.follow_ups)]
+    for deadline, path, ident in entries:
+        if isinstance(deadline, m.PeriodDeadline):
+            limit = PERIOD_LIMITS[m.Unit(deadline.unit)]
+            if deadline.amount > limit:
+                unit = str(deadline.unit).replace("-", " ")
+                years = "" if deadline.unit == m.Unit.YEARS else ", 100 years"
+                yield finding(
+                    "SC213",
+                    f"{path}.amount",
+                    f"a period of {deadline.amount:,} {unit} is longer than the format allows "
+                    f"({limit:,} {unit}{years})",
+                    ident,
+                )

@@ -370,3 +370,57 @@ def _named_twice(ctx: Context) -> Iterator[Problem]:
                 message = f"{ctx.describe(ref)} is named twice among {_whose(ctx, owner)}"
                 yield finding("SC106", f"{path}.{field}[{j}]", message, ref)
             seen.add(ref)
+
+
+GROUP_DEPTH_LIMIT = 32
+"""How deep groups may nest (a group of groups is depth 2): a limit of the format, rule SC107."""
+
+
+@rule(
+    "SC107",
+    "groups-nested-too-deep",
+    ERROR,
+    f"Groups nest at most {GROUP_DEPTH_LIMIT} deep.",
+    "A group may have groups among its members (chief constables or equivalents: the chief constables and the "
+    "other police forces), and each member of each stands for itself. Real groups nest two or three deep; a "
+    f"chain or lattice more than {GROUP_DEPTH_LIMIT} deep is a mistake or an attack, and is refused as a limit "
+    "of the format (the schema cannot say it, since groups refer to each other by id). Expanding groups stays "
+    "linear in their size whatever the depth; the limit keeps what a reader must hold in mind bounded.",
+    "issue 'Hostile input and failing disks', item 1 (a lattice of groups 30 deep).",
+)
+def _groups_too_deep(ctx: Context) -> Iterator[Problem]:
+    defined = list(enumerate(getattr(ctx.doc, "groups", ())))
+    if not defined:
+        return
+    depth: dict[str, int] = {}
+
+    def depth_of(start: str) -> int:
+        # iterative depth-first walk with memo; a cycle (SC207's or the registry's business) counts once
+        stack: list[tuple[str, bool]] = [(start, False)]
+        on_path: set[str] = set()
+        while stack:
+            ref, done = stack.pop()
+            if done:
+                on_path.discard(ref)
+                group = ctx.get_group(ref)
+                below = [depth.get(member, 0) for member in group.members] if group is not None else []
+                depth[ref] = 1 + max(below, default=0)
+                continue
+            if ref in depth or ref in on_path or ctx.get_group(ref) is None:
+                continue
+            on_path.add(ref)
+            stack.append((ref, True))
+            group = ctx.get_group(ref)
+            if group is not None:
+                stack.extend((member, False) for member in group.members if member not in depth)
+        return depth.get(start, 0)
+
+    for i, group in defined:
+        found = depth_of(group.id)
+        if found > GROUP_DEPTH_LIMIT:
+            yield finding(
+                "SC107",
+                f"$.groups[{i}]",
+                f"the group {group.name} nests groups {found} deep; the format allows at most {GROUP_DEPTH_LIMIT}",
+                group.id,
+            )
