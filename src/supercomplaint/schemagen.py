@@ -62,6 +62,7 @@ __all__ = [
     "DEFINITIONS",
     "DIALECT",
     "GENERATED_NOTE",
+    "LIMITS",
     "check_or_write",
     "default_directories",
     "file_name",
@@ -338,6 +339,15 @@ class _Builder:
         }
 
 
+LIMITS: Final = (
+    "Limits of the format, beyond what this schema can say: values nest at most 200 deep, integers have at "
+    "most 4,300 digits and strings hold no lone surrogate (refused when parsing: json-too-deep, "
+    "json-number-too-large, json-encoding); groups nest at most 32 deep and a period lasts at most 100 years "
+    "(refused by the rules SC107 and SC213)."
+)
+"""The limits of the format that a JSON Schema cannot express, stated in each document schema's description."""
+
+
 def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
     properties, required = builder.properties(cls)
     version = builder.version
@@ -347,7 +357,7 @@ def _document_schema(builder: _Builder, kind: str, cls: type) -> dict[str, Any]:
         "$comment": GENERATED_NOTE,
         "title": cls.__name__,
         "description": f"{_class_doc(cls)} The supercomplaint {kind} document, schema version {version}. "
-        "Self-contained: every definition it uses is under $defs.",
+        "Self-contained: every definition it uses is under $defs. " + LIMITS,
         "type": "object",
         "required": [c.KIND_KEY, c.VERSION_KEY, *required],
         "properties": {
