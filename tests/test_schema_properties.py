@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
@@ -279,6 +279,9 @@ def generation_schema(kind: str, depth: int = 2, version: str | None = None) -> 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_document_the_schema_generates_loads(kind: str) -> None:
+    # The 1.1 case schema is large: hypothesis-jsonschema's documents can outgrow hypothesis's size budget,
+    # which is a limit of the generator, not a finding; too-large draws are discarded, not failed.
+    @settings(suppress_health_check=[HealthCheck.data_too_large, HealthCheck.too_slow, HealthCheck.filter_too_much])
     @given(from_schema(generation_schema(kind)))
     def check(data: Any) -> None:
         # hypothesis-jsonschema treats some formats as annotations; what the schema accepts is what
