@@ -15,23 +15,14 @@ from supercomplaint import model as m
 from supercomplaint.rules import RULES, check
 
 from .conftest import HESTIA, ROOT
+from .rulekit import hestia as _hestia
+from .rulekit import report as _report
 
 PARTIAL = ROOT / "tests" / "data" / "partial-record.json"
 
 
 def _errors(findings: list[sc.Problem]) -> list[sc.Problem]:
     return [f for f in findings if f.severity == sc.Severity.ERROR]
-
-
-def _hestia() -> m.CaseRecord:
-    case = sc.load(HESTIA / "case.json")
-    assert isinstance(case, m.CaseRecord)
-    return case
-
-
-def _report(case: m.CaseRecord) -> m.Report:
-    assert case.report is not None
-    return case.report
 
 
 def _with_rec(case: m.CaseRecord, index: int, **changes: Any) -> m.CaseRecord:

@@ -16,21 +16,9 @@ from supercomplaint import model as m
 from supercomplaint.rules import check
 
 from .conftest import HESTIA
-
-
-def _errors(findings: list[sc.Problem]) -> list[tuple[str, str]]:
-    return [(f.code, f.path) for f in findings if f.severity == sc.Severity.ERROR]
-
-
-def _hestia() -> m.CaseRecord:
-    case = sc.load(HESTIA / "case.json")
-    assert isinstance(case, m.CaseRecord)
-    return case
-
-
-def _report(case: m.CaseRecord) -> m.Report:
-    assert case.report is not None
-    return case.report
+from .rulekit import errors as _errors
+from .rulekit import hestia as _hestia
+from .rulekit import report as _report
 
 
 def _with_rec(case: m.CaseRecord, index: int, **changes: Any) -> m.CaseRecord:

@@ -25,7 +25,9 @@ from supercomplaint.registry import default_registry
 from supercomplaint.rules import check
 from supercomplaint.rules.context import Context, ordinal
 
-from .conftest import EXAMPLES, HESTIA, ROOT
+from .conftest import EXAMPLES, ROOT
+from .rulekit import hestia as _hestia
+from .rulekit import report as _report
 from .test_rules import BREAKERS
 
 FILES = [
@@ -39,17 +41,6 @@ ID_IS_THE_PROBLEM = {"SC101", "SC102"}
 _REGISTER_IDS = frozenset(
     [str(b.id) for b in default_registry().bodies] + [str(g.id) for g in default_registry().groups]
 )
-
-
-def _hestia() -> m.CaseRecord:
-    case = sc.load(HESTIA / "case.json")
-    assert isinstance(case, m.CaseRecord)
-    return case
-
-
-def _report(case: m.CaseRecord) -> m.Report:
-    assert case.report is not None
-    return case.report
 
 
 # --------------------------------------------------------------------------------------------------
