@@ -483,7 +483,10 @@ class Registry:
         if cached is None:
             if ref not in self._groups:
                 raise UnknownRefError([_unknown(ref, f"{ref!r} is not a known body or group")])
-            cached = self._expand(ref)
+            from ._json import collector_held
+
+            with collector_held():  # one stack entry per group reached, none cyclic: no collection needed
+                cached = self._expand(ref)
             self._expansions[ref] = cached
         found, problems = cached
         if problems:
