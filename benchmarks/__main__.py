@@ -322,8 +322,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1,10,100,1000", help="copies of Hestia (default 1,10,100,1000)")
     parser.add_argument("--start-rounds", type=int, default=15, help="rounds of the cold-start rows (default 15)")
     parser.add_argument("--no-memory", action="store_true", help="leave out the memory rows")
+    parser.add_argument(
+        "--only", default="", help=f"comma-separated operations to time (default all: {','.join(OPERATIONS)})"
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    only = [op for op in args.only.split(",") if op] or list(OPERATIONS)
+    unknown = sorted(set(only) - set(OPERATIONS))
+    if unknown:
+        parser.error(f"unknown operation(s) {', '.join(unknown)}; choose from {', '.join(OPERATIONS)}")
     print(f"supercomplaint benchmarks: Python {sys.version.split()[0]}, {os.cpu_count()} cores, {load_average()}")
     print("GC on; rows interleaved round-robin; median [min-max] over rounds; ratios are supercomplaint/peer, paired")
     with tempfile.TemporaryDirectory(prefix="sc-bench-") as tmp:
@@ -334,7 +341,8 @@ def main(argv: list[str] | None = None) -> None:
         per_size: dict[int, dict[str, Row]] = {}
         counts: dict[int, dict[str, int]] = {}
         for size in sizes:
-            per_size[size], counts[size] = build_rows(size, peers)
+            rows_of_size, counts[size] = build_rows(size, peers)
+            per_size[size] = {k: v for k, v in rows_of_size.items() if k.split(":")[0] in only}
         everything = [row for size in sizes for row in per_size[size].values()]
         started = time.perf_counter()
         interleave(everything, args.rounds)
@@ -342,7 +350,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\nTimes and ratios ({args.rounds} rounds in {took:.0f} s, {load_average()} at the end)")
     header = f"  {'operation':<12}{'size':>6}{'bytes':>11}  {'supercomplaint':<28}{'vs peer':<44}"
     print(header)
-    for op in OPERATIONS:
+    for op in only:
         for size in sizes:
             rows = per_size[size]
             med, lo, hi = median_spread(rows[op].samples)
@@ -354,6 +362,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  {op:<12}{size:>5}x{counts[size]['bytes']:>11}  {spread:<28}{'  '.join(peers_text)}")
     print("\nGoals (ratio median [min-max] over rounds)")
     for op, peer, limit, said in GOALS:
+        if op not in only:
+            continue
         for size in sizes:
             rows = per_size[size]
             peer_row = f"{op.split('-')[0]}:{peer}"
@@ -364,7 +374,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  {said:<24}{size:>5}x  {fmt_ratio(ratio):<20} {'holds' if ratio[0] <= limit else 'MISSED'}")
     print(f"\nScaling: time at 10 times the size over time at this size (goal <= {STEP_LIMIT:g}); shape: Hestia's")
     print("  recommendations, actions and responses repeated, ids renamed per copy (see synthetic())")
-    for op in OPERATIONS:
+    for op in only:
         steps = []
         for small, big in itertools.pairwise(sizes):
             ratio = paired(per_size[big][op], per_size[small][op])
