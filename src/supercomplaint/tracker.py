@@ -146,7 +146,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import cast
+from typing import NamedTuple, cast
 
 import attrs
 
@@ -241,10 +241,13 @@ class DeliveryState(StrEnum):
     @classmethod
     def of(cls, value: m.Progress | m.AssessmentStatus) -> DeliveryState:
         """The delivery state of a claimed progress or an assessment status."""
-        return cls(value.value)
+        return _DELIVERY_OF[value]
 
 
 _ASSESSED_VALUES = frozenset(s.value for s in m.AssessmentStatus)
+_DELIVERY_OF: dict[m.Progress | m.AssessmentStatus, DeliveryState] = {
+    value: DeliveryState(value.value) for value in (*m.Progress, *m.AssessmentStatus)
+}
 _CLOSING = frozenset(
     {m.AssessmentStatus.COMPLETE, m.AssessmentStatus.CLOSED_NOT_IMPLEMENTED, m.AssessmentStatus.SUPERSEDED}
 )
@@ -443,16 +446,34 @@ def _entry_key(entry: _Entry) -> tuple[int, dt.date, dt.date, str]:
     return entry.key
 
 
-def _latest(entries: Sequence[_Entry], value: str) -> _Entry | None:
-    """The latest entry stating ``value`` (a property of :class:`_Entry`): dated ones first, then undated
-    ones (an undated statement is used only when no dated one states it). ``entries`` are in date order."""
+def _statements(entries: Sequence[_Entry]) -> tuple[_Entry | None, _Entry | None, _Entry | None]:
+    """The latest entries stating a position, a progress and a plan (in one pass): for each, dated ones
+    first, then undated ones (an undated statement is used only when no dated one states it). ``entries``
+    are in date order."""
+    said = claimed = planned = None
+    undated_said = undated_claimed = undated_planned = None
     for entry in reversed(entries):
-        if entry.date is not None and getattr(entry, value) is not None:
-            return entry
-    for entry in reversed(entries):
-        if entry.date is None and getattr(entry, value) is not None:
-            return entry
-    return None
+        if entry.date is not None:
+            if said is None and entry.position is not None:
+                said = entry
+            if claimed is None and entry.progress is not None:
+                claimed = entry
+            if planned is None and entry.plan is not None:
+                planned = entry
+            if said is not None and claimed is not None and planned is not None:
+                break
+        else:
+            if undated_said is None and entry.position is not None:
+                undated_said = entry
+            if undated_claimed is None and entry.progress is not None:
+                undated_claimed = entry
+            if undated_planned is None and entry.plan is not None:
+                undated_planned = entry
+    return (
+        said if said is not None else undated_said,
+        claimed if claimed is not None else undated_claimed,
+        planned if planned is not None else undated_planned,
+    )
 
 
 class _Evidence:
@@ -645,36 +666,54 @@ class _Assessments:
 
     def __init__(self, case: m.CaseRecord, as_of: dt.date, members: _Members) -> None:
         self.members = members
-        self._latest: dict[tuple[str, str | None], m.Assessment] = {}
+        # (item, subject) -> the latest assessment, with its date's bounds and id (its order among others)
+        self._latest: dict[tuple[str, str | None], tuple[dt.date, dt.date, str, m.Assessment]] = {}
         self._groups: dict[str, list[str]] = defaultdict(list)
-        for assessment in sorted(case.assessments, key=lambda a: (a.date.earliest, a.date.latest, a.id)):
-            if assessment.date.latest <= as_of:
+        dated = [(a.date.earliest, a.date.latest, a.id, a) for a in case.assessments]
+        dated.sort(key=lambda row: row[:3])
+        for row in dated:
+            assessment = row[3]
+            if row[1] <= as_of:
                 key = (assessment.item, assessment.subject)
                 subject = assessment.subject
                 if key not in self._latest and subject is not None and members.registry.is_group(subject):
                     self._groups[assessment.item].append(subject)
-                self._latest[key] = assessment  # later ones replace earlier ones
+                self._latest[key] = row  # later ones replace earlier ones
 
     def latest(self, item: str, body: str, groups: Iterable[str] = ()) -> m.Assessment | None:
         """The latest assessment of ``item`` that applies to ``body``: for the item as a whole, for the
         body, or for a group containing it (``groups`` are groups known to contain it, whatever the
         register says); on the same date, the most particular wins."""
-        known = set(groups)
-        candidates: list[tuple[dt.date, dt.date, int, str, m.Assessment]] = []
+        best: tuple[dt.date, dt.date, int, str] | None = None
+        chosen: m.Assessment | None = None
+        latest = self._latest
         for subject, rank in ((None, 0), (body, 2)):
-            found = self._latest.get((item, subject))
+            found = latest.get((item, subject))
             if found is not None:
-                candidates.append((found.date.earliest, found.date.latest, rank, found.id, found))
-        for group in self._groups.get(item, ()):
-            if group in known or body in self.members.ids(group):
-                found = self._latest[(item, group)]
-                candidates.append((found.date.earliest, found.date.latest, 1, found.id, found))
-        return max(candidates, key=lambda c: c[:4])[4] if candidates else None
+                key = (found[0], found[1], rank, found[2])
+                if best is None or key > best:
+                    best, chosen = key, found[3]
+        in_groups = self._groups.get(item)
+        if in_groups:
+            known = groups if isinstance(groups, (set, frozenset)) else set(groups)
+            for group in in_groups:
+                if group in known or body in self.members.ids(group):
+                    found = latest[(item, group)]
+                    key = (found[0], found[1], 1, found[2])
+                    if best is None or key > best:
+                        best, chosen = key, found[3]
+        return chosen
 
 
 # --------------------------------------------------------------------------------------------------
 # States
 # --------------------------------------------------------------------------------------------------
+
+
+def _met_by(entries: Sequence[_Entry]) -> tuple[m.Ref, ...]:
+    if len(entries) == 1:
+        return (entries[0].response.id,)
+    return cast(tuple[m.Ref, ...], tuple(dict.fromkeys(e.response.id for e in entries)))
 
 
 def _met_state(resolution: Resolution, entries: Sequence[_Entry]) -> ObligationState:
@@ -706,9 +745,8 @@ def _unmet_state(resolution: Resolution, as_of: dt.date, due_soon: int, closed: 
     return ObligationState.NOT_YET_DUE
 
 
-@attrs.frozen
-class _Delivery:
-    """The delivery fields of an obligation."""
+class _Delivery(NamedTuple):
+    """The delivery fields of an obligation (a named tuple: one is made per obligation, cheaply)."""
 
     position: m.Position | None = None
     progress: m.Progress | None = None
@@ -727,9 +765,7 @@ _NOTHING = _Delivery()
 def _delivery(
     entries: Sequence[_Entry], assessment: m.Assessment | None, deadline: Resolution | None, as_of: dt.date
 ) -> _Delivery:
-    said = _latest(entries, "position")
-    claimed = _latest(entries, "progress")
-    planned = _latest(entries, "plan")
+    said, claimed, planned = _statements(entries) if entries else (None, None, None)
     plan = planned.plan if planned is not None else None
     progress = claimed.progress if claimed is not None else None
     claim_date = claimed.date if claimed is not None else None
@@ -907,7 +943,8 @@ class _Tracker:
         group_answer: GroupAnswer | None = None,
         closed_too: bool = False,
     ) -> Obligation:
-        entries = sorted(entries, key=_entry_key)
+        if len(entries) > 1:
+            entries = sorted(entries, key=_entry_key)
         if position_on is not None:
             assessment = self.assessments.latest(position_on, body, groups)
             found = _delivery(own, assessment, self.own_deadline(position_on), self.as_of)
@@ -934,8 +971,8 @@ class _Tracker:
             due_from=due_from,
             as_of=self.as_of,
             state=state,
-            met_by=cast(tuple[m.Ref, ...], tuple(dict.fromkeys(e.response.id for e in entries))),
-            met_on=next((e.date for e in entries if e.date is not None), None),
+            met_by=_met_by(entries) if entries else (),
+            met_on=next((e.date for e in entries if e.date is not None), None) if entries else None,
             position_on=position_on if position_on is not None else None,
             position=found.position,
             progress=found.progress,
@@ -976,9 +1013,7 @@ class _Tracker:
                     if entry.date is not None:
                         latest = entry
                         break
-                said = _latest(entries, "position")
-                claimed = _latest(entries, "progress")
-                plan_entry = _latest(entries, "plan")
+                said, claimed, plan_entry = _statements(entries)
                 responder = latest.response.responder
                 shown = GroupAnswer(
                     group=group,
@@ -1044,6 +1079,7 @@ class _Tracker:
         self._collating = {k: frozenset(v) for k, v in collating.items()}
 
         out: list[Obligation] = []
+        ids_of = self.members.ids
         for path, item in items:
             if isinstance(item, m.Action):
                 owing = self.owers([item.owner], join_path(path, "owner"))
@@ -1053,40 +1089,59 @@ class _Tracker:
                 addressed_groups = tuple(a for a in item.addressees if self.registry.is_group(a))
             if not here:
                 continue
+            # What is the same for every body owing the item, worked out once.
+            item_id = item.id
             own = self.resolution(item.deadline)
+            item_routes = routes_of.get(item_id, ())
+            dated_routes = (
+                []
+                if own.dated
+                else [
+                    (r, routes[i].id, covers[i])
+                    for i in item_routes
+                    if (r := self.resolution(routes[i].deadline)).dated
+                ]
+            )
+            route_reporters = [reporters[i] for i in item_routes]
+            group_members = [(g, ids_of(g)) for g in addressed_groups]
+            collated = {g: bool(self._collating.get((g, item_id))) for g in addressed_groups}
+            excluded = owed_by_route.get(item_id, ())
+            owed = f"a response to {_describe(item)}"
+            concerned: tuple[m.Ref, ...] = (item_id,)
+            on_item = self.evidence.on_item
             for body, via in owing.items():
-                if body in owed_by_route.get(item.id, ()):
+                if body in excluded:
                     continue
-                resolution, due_from = own, item.id
-                if not own.dated:
-                    dated = [
-                        (r, routes[i].id)
-                        for i in routes_of.get(item.id, ())
-                        if body in covers[i] and (r := self.resolution(routes[i].deadline)).dated
-                    ]
+                resolution, due_from = own, item_id
+                if dated_routes:
+                    dated = [(r, route_id) for r, route_id, covered in dated_routes if body in covered]
                     if dated:
                         resolution, due_from = min(dated, key=lambda c: (c[0].latest, c[0].earliest, c[1]))
-                groups = [g for g in addressed_groups if body in self.members.ids(g)]
+                groups = [g for g, members in group_members if body in members]
                 # The collator's answer meets the member's obligation only when a route asks the collator
                 # to answer for the group on this item and no route asks the member to report on it itself.
-                own_duty = any(body in reporters[i] for i in routes_of.get(item.id, ()))
-                meets = {g: not own_duty and bool(self._collating.get((g, item.id))) for g in groups}
-                shown, meeting = self.group_answer(item.id, groups, meets)
-                mine = self.evidence.on_item.get((body, item.id), [])
+                own_duty = False
+                for owing_route in route_reporters:
+                    if body in owing_route:
+                        own_duty = True
+                        break
+                meets = {g: not own_duty and collated[g] for g in groups}
+                shown, meeting = self.group_answer(item_id, groups, meets)
+                mine = on_item.get((body, item_id), [])
                 out.append(
                     self.make(
                         kind=ObligationKind.RESPOND,
-                        ref=item.id,
+                        ref=item_id,
                         label=item.label,
                         body=body,
                         via=via,
                         recipient=None,
-                        items=(item.id,),
-                        owed=f"a response to {_describe(item)}",
+                        items=concerned,
+                        owed=owed,
                         resolution=resolution,
                         due_from=due_from,
-                        entries=[*mine, *meeting],
-                        position_on=item.id,
+                        entries=[*mine, *meeting] if meeting else mine,
+                        position_on=item_id,
                         own=mine,
                         groups=groups,
                         group_answer=shown,
