@@ -598,6 +598,7 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
         out.data(csv_text(public, list(_COLUMNS)))
     else:
         several = len(args.paths) > 1
+        rows = _safe_rows(rows, out)
         if not args.summary:
             _status_table(out, rows, several)
         _summaries(out, rows, several)
@@ -1101,7 +1102,7 @@ def terminal_safe(text: object) -> str:
     'Chief\\\\x1b]0;owned\\\\x07 Constable of Kent'
     """
     value = str(text)
-    if value.isascii() and value.isprintable():
+    if value.isprintable():  # every character _UNSAFE matches is one Python does not call printable
         return value
     return _UNSAFE.sub(_escape_unsafe, value)
 
@@ -1151,22 +1152,35 @@ def _console(out: _Out) -> Any:
 
 
 def _status_table(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
-    """The obligations as a table that fits the width and wraps long names rather than cutting them."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
+    """The obligations as a table that fits the width and wraps long names rather than cutting them (``rows``
+    made safe to print by :func:`_safe_rows`). Plain text where rich would print no colour
+    (:mod:`supercomplaint._plaintable`, the same bytes); rich on a terminal or in colour."""
     if not rows:
         out.line("No obligations match.")
         return
     if _width(out) < _TABLE_WIDTH:
         _status_blocks(out, rows, several, _width(out))
         return
-    console = _console(out)
-    rows = _safe_rows(rows, out)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold" if out.colour else "")
     headers = [*(["Case"] if several else []), "Item", "Body", "To", "Due", "Reply", "Delivery", "Position"]
     least = {"Item": 14, "Body": 12, "Due": 8}
+    if _plain_tables(out):
+        from ._plaintable import Column, render
+
+        keys = [*(["caseTitle"] if several else []), "_item", "bodyName", "_to", "_due", "_reply", "_delivery"]
+        text = render(
+            [Column(h, overflow="fold", min_width=least.get(h)) for h in headers],
+            [[r[k] for k in [*keys, "_position"]] for r in rows],
+            _width(out),
+        )
+        if text is not None:
+            out.stream.write(text)
+            return
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(out)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold" if out.colour else "")
     for header in headers:
         table.add_column(header, overflow="fold", min_width=least.get(header))
     for r in rows:
@@ -1187,7 +1201,10 @@ def _status_table(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
 def _safe_rows(rows: list[dict[str, Any]], out: _Out) -> list[dict[str, Any]]:
     """The rows with every text a document gave made safe to print on a terminal (see terminal_safe), in
     the output's encoding."""
-    return [{k: out.fit(terminal_safe(v)) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+    fit = out.fit
+    if out.encoding in _UNICODE_ENCODINGS:  # out.fit would change nothing
+        return [{k: terminal_safe(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+    return [{k: fit(terminal_safe(v)) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
 
 
 def _counts(rows: Sequence[dict[str, Any]]) -> str:
@@ -1205,18 +1222,40 @@ def _counts(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def _summaries(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
-    """How many obligations are in each state, per item and per body."""
-    from rich import box
-    from rich.table import Table
-
+    """How many obligations are in each state, per item and per body (``rows`` made safe to print), as plain
+    tables or rich's as _status_table chooses."""
     if not rows:
         return
-    rows = _safe_rows(rows, out)
-    console = _console(out)
+    plain = _plain_tables(out)
     for what, key in (("Item", "_item"), ("Body", "bodyName")):
         grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for r in rows:
             grouped.setdefault((r["caseTitle"] if several else "", r[key]), []).append(r)
+        if plain:
+            from ._plaintable import Column, render
+
+            text = render(
+                [
+                    *([Column("Case", overflow="fold")] if several else []),
+                    Column(what, overflow="fold"),
+                    Column("Obligations", justify="right"),
+                    Column("Reply; delivery", overflow="fold"),
+                ],
+                [
+                    [*([case_title] if several else []), name, str(len(members)), _counts(members)]
+                    for (case_title, name), members in grouped.items()
+                ],
+                _width(out),
+                title=f"By {what.lower()}",
+            )
+            if text is not None:
+                out.line()
+                out.stream.write(text)
+                continue
+        from rich import box
+        from rich.table import Table
+
+        console = _console(out)
         table = Table(
             box=box.SIMPLE_HEAD,
             show_edge=False,
@@ -1248,6 +1287,14 @@ def _status_total(out: _Out, rows: list[dict[str, Any]], as_of: dt.date) -> None
         out.line(line)
 
 
+def _plain_tables(out: _Out) -> bool:
+    """Whether tables go out as plain text (see supercomplaint._plaintable) rather than through rich: not on a
+    terminal, without colour, in a Unicode encoding (rich draws ASCII boxes otherwise), not on Windows (whose
+    consoles rich treats apart)."""
+    encoding = (getattr(out.stream, "encoding", None) or "utf-8").lower()
+    return not out.colour and os.name != "nt" and encoding.startswith("utf") and not out.stream.isatty()
+
+
 def _width(out: _Out) -> int:
     """The width to fit: the terminal's; when not a terminal, COLUMNS, else 120."""
     import shutil
@@ -1266,7 +1313,7 @@ def _status_blocks(out: _Out, rows: list[dict[str, Any]], several: bool, width: 
     """Each obligation as a short block, wrapped to ``width``: a narrow terminal still shows everything."""
     import textwrap
 
-    for r in _safe_rows(rows, out):
+    for r in rows:
         head = f"{r['_item']}: {r['bodyName']}"
         if several:
             head = f"{r['caseTitle']}: {head}"
