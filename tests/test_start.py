@@ -1,4 +1,5 @@
-"""A start costs little: ``import supercomplaint`` defines no model class, ``--version`` builds no parser (issue 14)."""
+"""A start costs little: ``import supercomplaint`` defines no model class, ``--version`` and ``--help`` build no
+parser (issue 14)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import json
 import subprocess
 import sys
 
-from supercomplaint import cli
+import pytest
+
+from supercomplaint import _help, cli
 
 from .conftest import ROOT
 
@@ -50,3 +53,38 @@ def test_version_with_other_options_goes_through_the_parser() -> None:
     done = run("-m", "supercomplaint", "-q", "--version")
     assert done.returncode == 0
     assert done.stdout.startswith("supercomplaint ")
+
+
+def _imported(*args: str) -> set[str]:
+    done = run("-X", "importtime", *args)
+    assert done.returncode == 0, done.stderr
+    return {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h", "--version"])
+def test_help_and_version_alone_import_nothing_but_what_they_print(flag: str) -> None:
+    """Beyond what ``python -m`` itself imports: no argparse, re, typing, model, rich, nor the command line."""
+    baseline = _imported("-m", "supercomplaint._version")  # a module that does nothing when run
+    extra = _imported("-m", "supercomplaint", flag) - baseline
+    assert extra <= {"supercomplaint.__main__", "supercomplaint._help"}, extra
+
+
+@pytest.mark.skipif(not _help.VERIFIED, reason="this Python's argparse lays help out as _help was not checked for")
+def test_help_alone_says_what_argparse_says_at_every_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    for columns in range(1, 251):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        said = _help.top_help(_help.help_columns())
+        assert said == cli.build_parser().format_help(), columns
+        assert said.isascii()
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_alone_in_a_process_is_the_parser_s_help(flag: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # the process and this one see the same width, terminal or not
+    done = run("-m", "supercomplaint", flag)
+    assert done.returncode == 0, done.stderr
+    parsed = io.StringIO()
+    with contextlib.redirect_stdout(parsed), pytest.raises(SystemExit) as stop:
+        cli.build_parser().parse_args([flag])
+    assert stop.value.code == 0
+    assert done.stdout == parsed.getvalue() != ""

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from . import _help
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -1835,35 +1836,27 @@ def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
         choices=("auto", "always", "never"),
         metavar="WHEN",
         default="auto" if top else argparse.SUPPRESS,
-        help="colour the output: auto (the default) on a terminal unless NO_COLOR is set, or wherever FORCE_COLOR "
-        "is; always; never",
+        help=_help.COLOR_HELP,
     )
     parser.add_argument(
         "-q",
         "--quiet",
         action="store_true",
         default=False if top else argparse.SUPPRESS,
-        help="print only errors (and the output asked for: a table, a rendering, a schema); exit codes unchanged",
+        help=_help.QUIET_HELP,
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with every command and option."""
-    parser = _Parser(
-        prog="supercomplaint",
-        description="Model, validate and track UK police super-complaints, their recommendations and responses.",
-        epilog="Exit codes: 0 all well (warnings allowed), 1 a document has errors, 2 usage or unreadable file, "
-        "or a file that cannot be written. A file argument '-' reads standard input, and '-o -' writes "
-        "standard output. Data on standard output (JSON, CSV, Markdown, HTML) is UTF-8 whatever the terminal's "
-        "encoding. Options may come before or after file arguments.",
-    )
+    parser = _Parser(prog=_help.PROG, description=_help.DESCRIPTION, epilog=_help.EPILOG)
     parser.add_argument("--version", action="version", version=f"supercomplaint {__version__}")
     _common_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser(
         "validate",
-        help="check JSON documents: parse, schema, structure and rules",
+        help=_help.COMMANDS["validate"],
         description="Check every JSON file given, or found under a folder: parse, JSON Schema, structure and "
         "rules together. Calls supercomplaint.validate() and supercomplaint.check(). Every problem has its "
         "line and column; `supercomplaint rules CODE` explains a rule.",
@@ -1878,7 +1871,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "status",
-        help="who owes what to whom, by when, and where it stands",
+        help=_help.COMMANDS["status"],
         description="List every obligation of the case records as of a date, with two answers side by side: "
         "the reply (did the body answer, and on time?) and the delivery (what it claims, what the monitoring "
         "body assessed; at risk, lapsed, closed). Calls supercomplaint.obligations(). A table fits the "
@@ -1903,7 +1896,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "history",
-        help="each item's dated history: responses, assessments, follow-ups",
+        help=_help.COMMANDS["history"],
         description="Print, for each action and recommendation of a case record, every response, member "
         "outcome, assessment and follow-up about it, by date (undated last). Calls supercomplaint.history(); "
         "--state and --delivery call supercomplaint.obligations() to choose the items and bodies.",
@@ -1915,7 +1908,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "compile",
-        help="merge response documents into a case record",
+        help=_help.COMMANDS["compile"],
         description="Merge response documents into a case record and write the result. Calls "
         "supercomplaint.compile() and supercomplaint.check(). Nothing is written when any input has an "
         "error (as `validate` finds them) or cannot be merged, or when the compiled case would have a rule "
@@ -1930,7 +1923,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "render",
-        help="render the tracker or a board paper as Markdown or HTML",
+        help=_help.COMMANDS["render"],
         description="Render a case record for people. Calls supercomplaint.render(). A case record that "
         "`validate` rejects is refused (exit 1).",
     )
@@ -1955,7 +1948,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "schema",
-        help="print a JSON Schema",
+        help=_help.COMMANDS["schema"],
         description="Print the JSON Schema of a document kind. Calls supercomplaint.schema().",
     )
     p.add_argument("kind", nargs="?", default="case", choices=KINDS, help="document kind (default: case)")
@@ -1966,7 +1959,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "upgrade",
-        help="rewrite a document as another schema version, losing nothing",
+        help=_help.COMMANDS["upgrade"],
         description="Read a document of any supported schema version and write it canonically as VERSION (the "
         "latest by default). An older version is written only when the document uses nothing newer; "
         "otherwise each value it cannot say is listed and nothing is written. Calls supercomplaint.upgrade().",
@@ -1982,7 +1975,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "export",
-        help="write a case record as a spreadsheet (.xlsx)",
+        help=_help.COMMANDS["export"],
         description="Write a case record as an .xlsx workbook: items, monitoring, responses, obligations as of a "
         "date (reply and delivery), assessments and follow-ups, each a sheet with a frozen, filtered header; the "
         "record itself in hidden sheets that `supercomplaint import` reads back unchanged. Calls "
@@ -2002,7 +1995,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "import",
-        help="read a spreadsheet: an exported case, or an action plan or tracker",
+        help=_help.COMMANDS["import"],
         description="Without --mapping: read back a workbook that `export` wrote, as the case record's JSON "
         "(supercomplaint.xlsx.read_case_workbook()). With --mapping: read a force's action plan or a "
         "collator's tracker (.xlsx or .csv) into one response document per response the mapping names, "
@@ -2024,7 +2017,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "rules",
-        help="list the rules, or explain one",
+        help=_help.COMMANDS["rules"],
         description="List the domain's rules by family, with code, severity and summary; or explain one rule "
         "(its code, name, severity, summary, explanation and source). A prefix (SC2) lists that family. "
         "Reads supercomplaint.rules.RULES, which supercomplaint.check() runs.",
