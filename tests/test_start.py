@@ -3,6 +3,7 @@ parser (issue 14)."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -88,3 +89,35 @@ def test_help_alone_in_a_process_is_the_parser_s_help(flag: str, monkeypatch: py
         cli.build_parser().parse_args([flag])
     assert stop.value.code == 0
     assert done.stdout == parsed.getvalue() != ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["status", "a.json", "--state", "met"], "status"),
+        (["-q", "--color", "never", "validate", "x"], "validate"),
+        (["--color=always", "rules"], "rules"),
+        (["--colo", "never", "status"], None),  # an abbreviated --color: its value is not skipped, so all
+        (["--help"], None),
+        (["bogus", "status"], None),
+        ([], None),
+    ],
+)
+def test_main_builds_the_options_of_the_command_named_only(argv: list[str], command: str | None) -> None:
+    assert cli._command_in(argv) == command
+
+
+def test_a_parser_built_for_one_command_says_what_the_whole_parser_says() -> None:
+    whole = cli.build_parser()
+    assert whole.format_help() == cli.build_parser("status").format_help()
+    for name in _help.COMMANDS:
+        one = _subparsers(cli.build_parser(name))
+        assert one.keys() == _subparsers(whole).keys()
+        assert one[name].format_help() == _subparsers(whole)[name].format_help()
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    raise AssertionError("no commands")

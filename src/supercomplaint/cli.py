@@ -19,7 +19,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -1847,19 +1847,31 @@ def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, with every command and option."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with every command and option.
+
+    With ``command`` (what :func:`main` finds the command line asks for), only that command takes its options:
+    the others are listed, with their help, and take none, and their options are not built (issue 14: the
+    parser of every command costs a start as much as the interpreter's own).
+    """
     parser = _Parser(prog=_help.PROG, description=_help.DESCRIPTION, epilog=_help.EPILOG)
     parser.add_argument("--version", action="version", version=f"supercomplaint {__version__}")
     _common_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, text in _help.COMMANDS.items():
+        sub = commands.add_parser(name, help=text)
+        if command is None or name == command:
+            _OPTIONS[name](sub)
+            _common_options(sub, top=False)
+    return parser
 
-    p = commands.add_parser(
-        "validate",
-        help=_help.COMMANDS["validate"],
-        description="Check every JSON file given, or found under a folder: parse, JSON Schema, structure and "
+
+def _validate_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint validate`."""
+    p.description = (
+        "Check every JSON file given, or found under a folder: parse, JSON Schema, structure and "
         "rules together. Calls supercomplaint.validate() and supercomplaint.check(). Every problem has its "
-        "line and column; `supercomplaint rules CODE` explains a rule.",
+        "line and column; `supercomplaint rules CODE` explains a rule."
     )
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="JSON files, folders to search for *.json, or - for standard input"
@@ -1869,14 +1881,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.set_defaults(func=_cmd_validate)
 
-    p = commands.add_parser(
-        "status",
-        help=_help.COMMANDS["status"],
-        description="List every obligation of the case records as of a date, with two answers side by side: "
+
+def _status_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint status`."""
+    p.description = (
+        "List every obligation of the case records as of a date, with two answers side by side: "
         "the reply (did the body answer, and on time?) and the delivery (what it claims, what the monitoring "
         "body assessed; at risk, lapsed, closed). Calls supercomplaint.obligations(). A table fits the "
         "terminal and ends with counts per item and per body; --format csv and json give every field, ids "
-        "in their own columns. A case record that `validate` rejects is refused (exit 1).",
+        "in their own columns. A case record that `validate` rejects is refused (exit 1)."
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="case record files (- for standard input)")
     p.add_argument("--as-of", metavar="DATE", help="the day to describe, YYYY-MM-DD (default: today)")
@@ -1894,25 +1907,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     p.set_defaults(func=_cmd_status)
 
-    p = commands.add_parser(
-        "history",
-        help=_help.COMMANDS["history"],
-        description="Print, for each action and recommendation of a case record, every response, member "
+
+def _history_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint history`."""
+    p.description = (
+        "Print, for each action and recommendation of a case record, every response, member "
         "outcome, assessment and follow-up about it, by date (undated last). Calls supercomplaint.history(); "
-        "--state and --delivery call supercomplaint.obligations() to choose the items and bodies.",
+        "--state and --delivery call supercomplaint.obligations() to choose the items and bodies."
     )
     p.add_argument("path", metavar="CASE", help="the case record (- for standard input)")
     p.add_argument("--as-of", metavar="DATE", help="only what is dated on or before this day, YYYY-MM-DD")
     _filters(p)
     p.set_defaults(func=_cmd_history)
 
-    p = commands.add_parser(
-        "compile",
-        help=_help.COMMANDS["compile"],
-        description="Merge response documents into a case record and write the result. Calls "
+
+def _compile_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint compile`."""
+    p.description = (
+        "Merge response documents into a case record and write the result. Calls "
         "supercomplaint.compile() and supercomplaint.check(). Nothing is written when any input has an "
         "error (as `validate` finds them) or cannot be merged, or when the compiled case would have a rule "
-        "error: the reasons go to stderr, with exit 1. Warnings and notes are printed and do not stop it.",
+        "error: the reasons go to stderr, with exit 1. Warnings and notes are printed and do not stop it."
     )
     p.add_argument("case", metavar="CASE", help="the case record (- for standard input)")
     p.add_argument("responses", nargs="+", metavar="RESPONSE", help="response documents (one may be -)")
@@ -1921,11 +1936,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_compile)
 
-    p = commands.add_parser(
-        "render",
-        help=_help.COMMANDS["render"],
-        description="Render a case record for people. Calls supercomplaint.render(). A case record that "
-        "`validate` rejects is refused (exit 1).",
+
+def _render_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint render`."""
+    p.description = (
+        "Render a case record for people. Calls supercomplaint.render(). A case record that "
+        "`validate` rejects is refused (exit 1)."
     )
     p.add_argument("path", metavar="PATH", help="the case record (- for standard input)")
     p.add_argument("--view", choices=("tracker", "board-paper"), required=True, help="what to render")
@@ -1946,23 +1962,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_render)
 
-    p = commands.add_parser(
-        "schema",
-        help=_help.COMMANDS["schema"],
-        description="Print the JSON Schema of a document kind. Calls supercomplaint.schema().",
-    )
+
+def _schema_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint schema`."""
+    p.description = "Print the JSON Schema of a document kind. Calls supercomplaint.schema()."
     p.add_argument("kind", nargs="?", default="case", choices=KINDS, help="document kind (default: case)")
     p.add_argument(
         "--schema-version", metavar="VERSION", help="the schema version (default: the latest; every version read ships)"
     )
     p.set_defaults(func=_cmd_schema)
 
-    p = commands.add_parser(
-        "upgrade",
-        help=_help.COMMANDS["upgrade"],
-        description="Read a document of any supported schema version and write it canonically as VERSION (the "
+
+def _upgrade_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint upgrade`."""
+    p.description = (
+        "Read a document of any supported schema version and write it canonically as VERSION (the "
         "latest by default). An older version is written only when the document uses nothing newer; "
-        "otherwise each value it cannot say is listed and nothing is written. Calls supercomplaint.upgrade().",
+        "otherwise each value it cannot say is listed and nothing is written. Calls supercomplaint.upgrade()."
     )
     p.add_argument("path", metavar="PATH", help="the JSON document (- for standard input)")
     p.add_argument("--to", metavar="VERSION", help="the schema version to write (default: the latest)")
@@ -1973,14 +1989,15 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--in-place", action="store_true", help="replace PATH itself (whole or not at all)")
     p.set_defaults(func=_cmd_upgrade)
 
-    p = commands.add_parser(
-        "export",
-        help=_help.COMMANDS["export"],
-        description="Write a case record as an .xlsx workbook: items, monitoring, responses, obligations as of a "
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint export`."""
+    p.description = (
+        "Write a case record as an .xlsx workbook: items, monitoring, responses, obligations as of a "
         "date (reply and delivery), assessments and follow-ups, each a sheet with a frozen, filtered header; the "
         "record itself in hidden sheets that `supercomplaint import` reads back unchanged. Calls "
         "supercomplaint.xlsx.case_workbook() (needs the xlsx extra). A case record that `validate` rejects is "
-        "refused (exit 1).",
+        "refused (exit 1)."
     )
     p.add_argument("path", metavar="CASE", help="the case record (- for standard input)")
     p.add_argument(
@@ -1993,15 +2010,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", metavar="DATE", help="the day the obligations describe, YYYY-MM-DD (default: today)")
     p.set_defaults(func=_cmd_export)
 
-    p = commands.add_parser(
-        "import",
-        help=_help.COMMANDS["import"],
-        description="Without --mapping: read back a workbook that `export` wrote, as the case record's JSON "
+
+def _import_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint import`."""
+    p.description = (
+        "Without --mapping: read back a workbook that `export` wrote, as the case record's JSON "
         "(supercomplaint.xlsx.read_case_workbook()). With --mapping: read a force's action plan or a "
         "collator's tracker (.xlsx or .csv) into one response document per response the mapping names, "
         "written to the folder -o as RESPONSE-ID.json (supercomplaint.xlsx.import_tracker()). Every problem "
         "is placed at its sheet and cell, with the column's heading; nothing is written when any is an error "
-        "(exit 1). Needs the xlsx extra.",
+        "(exit 1). Needs the xlsx extra."
     )
     p.add_argument("source", metavar="SOURCE", help="the .xlsx workbook or .csv file (- for standard input)")
     p.add_argument("--mapping", metavar="MAPPING", help="the mapping (TOML) for an action plan's layout")
@@ -2015,19 +2033,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=_cmd_import)
 
-    p = commands.add_parser(
-        "rules",
-        help=_help.COMMANDS["rules"],
-        description="List the domain's rules by family, with code, severity and summary; or explain one rule "
+
+def _rules_options(p: argparse.ArgumentParser) -> None:
+    """The options of `supercomplaint rules`."""
+    p.description = (
+        "List the domain's rules by family, with code, severity and summary; or explain one rule "
         "(its code, name, severity, summary, explanation and source). A prefix (SC2) lists that family. "
-        "Reads supercomplaint.rules.RULES, which supercomplaint.check() runs.",
+        "Reads supercomplaint.rules.RULES, which supercomplaint.check() runs."
     )
     p.add_argument("code", nargs="?", metavar="CODE", help="a rule's code (SC203) or a prefix (SC2); default: all")
     p.set_defaults(func=_cmd_rules)
 
-    for sub in commands.choices.values():
-        _common_options(sub, top=False)
-    return parser
+
+_OPTIONS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "validate": _validate_options,
+    "status": _status_options,
+    "history": _history_options,
+    "compile": _compile_options,
+    "render": _render_options,
+    "schema": _schema_options,
+    "upgrade": _upgrade_options,
+    "export": _export_options,
+    "import": _import_options,
+    "rules": _rules_options,
+}
+"""What each command takes, by command: build_parser adds them to the commands it builds."""
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -2057,6 +2087,20 @@ def _filters(p: argparse.ArgumentParser) -> None:
         metavar="DELIVERY",
         help=f"only this delivery flag or state: {', '.join(DELIVERY)}",
     )
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, found as argparse finds it: the first argument that is not an option
+    before it (nor --color's value); ``None`` when that is not a command (then every command is built)."""
+    after_color = False
+    for arg in argv:
+        if after_color:
+            after_color = False
+        elif arg == "--color":
+            after_color = True
+        elif not arg.startswith("-"):
+            return arg if arg in _help.COMMANDS else None
+    return None
 
 
 def _tolerant(stream: object) -> None:
@@ -2094,7 +2138,7 @@ def main(
         _tolerant(sys.stdout)
     if stderr is None:
         _tolerant(sys.stderr)
-    parser = build_parser()
+    parser = build_parser(_command_in(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse's own exit: --help, --version, or a usage error
