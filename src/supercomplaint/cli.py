@@ -1828,6 +1828,16 @@ class _Parser(argparse.ArgumentParser):
             self._intermixing = False
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, at the width it would choose (``shutil.get_terminal_size``), found without
+    importing shutil: argparse makes a formatter for every option added, and shutil imports the compression
+    modules (issue 14)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        width = _help.help_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def _common_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """--color and -q, accepted before the command and after it (where they leave the top's value alone
     unless given)."""
@@ -1854,12 +1864,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     the others are listed, with their help, and take none, and their options are not built (issue 14: the
     parser of every command costs a start as much as the interpreter's own).
     """
-    parser = _Parser(prog=_help.PROG, description=_help.DESCRIPTION, epilog=_help.EPILOG)
+    parser = _Parser(prog=_help.PROG, description=_help.DESCRIPTION, epilog=_help.EPILOG, formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=f"supercomplaint {__version__}")
     _common_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, text in _help.COMMANDS.items():
-        sub = commands.add_parser(name, help=text)
+        sub = commands.add_parser(name, help=text, formatter_class=_Formatter)
         if command is None or name == command:
             _OPTIONS[name](sub)
             _common_options(sub, top=False)
