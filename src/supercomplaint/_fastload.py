@@ -1,0 +1,492 @@
+"""The fast path of :func:`supercomplaint.loads`: a document read in C and built by generated code, or nothing.
+
+:func:`fast_loads` returns the document that the strict path (``parse_json`` then ``structure_document``) would
+return, or ``None`` whenever it cannot vouch for that; ``loads`` then runs the strict path, which finds and
+reports every problem with its code and path as before. The fast path never reports a problem itself, so a
+document is refused exactly as it always was; it only has to be sure never to accept what the strict path
+refuses, and to build the same objects when it accepts (``tests/test_fast_path.py`` compares the two).
+
+How it is sure (issue 14):
+
+* **Text.** Before parsing, one regular-expression pass removes every string literal; what is left is the
+  text's structure. It gives the number of key/value pairs in the text (the colons outside strings), the depth
+  of nesting (the brackets: removing every innermost ``[]``/``{}`` pair once per level, at most
+  :data:`~supercomplaint.io.MAX_DEPTH` times), and refuses a number of 19 digits or more (orjson and msgspec read
+  big integers unlike ``json``; such numbers are for the strict path, which also applies the digit limit).
+* **Parse.** msgspec's JSON decoder (C; it refuses NaN, Infinity, numbers too big for a float, lone surrogates,
+  invalid UTF-8 and anything else that is not JSON, and reads floats correctly rounded, as ``float()`` does).
+  Like every fast parser it keeps the last of a repeated key, so:
+* **Duplicate keys.** The generated code counts the key/value pairs of every object it structures (every object
+  of a document is structured, or is inside ``extensions``, whose pairs are counted too); fewer pairs than the
+  text holds means a key was repeated.
+* **Structure.** Code generated once per class and schema version checks each field inline (types, empty
+  strings, enums by dict lookup, unknown keys by one set comparison, required keys by lookup) and sets the
+  frozen instance's slots directly. Ids and references are collected and checked against the id pattern in one
+  regular-expression match per document; partial dates are parsed once per distinct text. Any doubt (an
+  exception of any kind) abandons the fast path.
+
+Only the strict path's verdict is ever shown to a user; the fast path is an optimisation that either agrees
+with it or steps aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+import attrs
+
+from . import model as m
+from .partialdate import PartialDate
+
+__all__ = ["fast_loads"]
+
+_BIG = 10**18  # integers at least this large are left to the strict path, which applies the digit limit
+
+
+class _Abandon(Exception):
+    """The fast path cannot vouch for the document: the strict path decides."""
+
+
+def _decoder() -> Callable[[str | bytes], Any] | None:
+    try:
+        import msgspec
+    except ImportError:  # pragma: no cover - a dependency; without it every load takes the strict path
+        return None
+    return msgspec.json.Decoder().decode
+
+
+def _encoder() -> Callable[[Any], bytes] | None:
+    try:
+        import msgspec
+    except ImportError:  # pragma: no cover
+        return None
+    return msgspec.json.Encoder().encode
+
+
+_DECODE = _decoder()
+_ENCODE = _encoder()
+
+
+def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | None:
+    """The document the strict path reads from ``data`` (``kind`` as :func:`~supercomplaint.loads` takes it), or
+    ``None`` when the fast path cannot vouch for it."""
+    from ._json import collector_held
+    from .converter import KINDS, SUPPORTED_VERSIONS
+
+    if _DECODE is None or _ENCODE is None:  # pragma: no cover
+        return None
+    try:
+        if isinstance(data, str):
+            text = data.removeprefix("\ufeff").encode("utf-8")  # a lone surrogate raises: the strict path says so
+        elif isinstance(data, bytes):
+            text = data.removeprefix(b"\xef\xbb\xbf")
+        else:
+            return None
+        with collector_held():
+            tree = _DECODE(text)
+            if tree.__class__ is not dict or _repeats_a_key(text, tree):
+                return None
+            found, version = tree.get("kind"), tree.get("schemaVersion")
+            if found.__class__ is not str or found not in KINDS or (kind is not None and kind != found):
+                return None
+            if version.__class__ is not str or version not in SUPPORTED_VERSIONS:
+                return None
+            build = _builders(version)[found]
+            doc, depth = build(tree)
+            del tree
+        return doc if depth <= max_depth else None
+    except Exception:  # noqa: BLE001 - any doubt at all: the strict path decides and reports
+        return None
+
+
+def _repeats_a_key(text: bytes, tree: dict[str, Any]) -> bool:
+    """Whether ``tree`` (parsed from ``text``, last key winning) may have lost a repeated key.
+
+    Every colon of JSON text outside a string separates a key from its value; the text written back from the
+    tree has one for each pair the tree kept and the same colons inside strings, unless the text spelled a
+    colon ``\\u003a`` (then this answers yes, to be sure). Written one top-level value at a time, so that no
+    second copy of the whole document is held.
+    """
+    if b"\\u003" in text:
+        return True
+    encode = _ENCODE
+    assert encode is not None
+    kept = len(tree) + sum(key.count(":") for key in tree)
+    for value in tree.values():
+        kept += encode(value).count(b":")
+    return kept != text.count(b":")
+
+
+# --------------------------------------------------------------------------------------------------
+# Generated structuring
+# --------------------------------------------------------------------------------------------------
+
+
+def _kind(t: Any) -> tuple[str, Any]:
+    """What a field type is, for the generator: (category, detail)."""
+    if t == m.Id or t == m.Ref:
+        return "id", None
+    if t == m.Url:
+        return "url", None
+    if t is str:
+        return "str", None
+    if t is bool:
+        return "bool", None
+    if t is int:
+        return "int", None
+    if t is dt.date:
+        return "date", None
+    if t is PartialDate:
+        return "pdate", None
+    if t == m.Extensions:
+        return "ext", None
+    if t == m.Deadline:
+        return "deadline", None
+    if isinstance(t, type) and issubclass(t, StrEnum):
+        return "enum", t
+    if isinstance(t, type) and attrs.has(t):
+        return "obj", t
+    args = typing.get_args(t)
+    origin = typing.get_origin(t)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return "tuple", args[0]
+    if len(args) == 2 and type(None) in args:
+        inner = next(a for a in args if a is not type(None))
+        return "opt", inner
+    raise NotImplementedError(f"no fast structuring for {t!r}")  # pragma: no cover - the test covers the model
+
+
+class _Generator:
+    """Writes the source of one factory per schema version: calling it gives the structure functions of one load."""
+
+    def __init__(self, version: str) -> None:
+        from .converter import DEADLINE_TAGS, deadline_tags
+
+        self.version = version
+        self.tags = deadline_tags(version)
+        self.all_tags = DEADLINE_TAGS
+        self.names: dict[type, str] = {}
+        self.consts: dict[str, Any] = {}
+        self.functions: list[str] = []
+        self.pending: list[type] = []
+        self.recursive: set[type] = set()
+        self.depth = self.static_depth()
+
+    def fields(self, cls: type) -> list[tuple[attrs.Attribute[Any], Any]]:
+        """The fields of ``cls`` that this version has, with their types."""
+        from .converter import field_rule
+
+        hints = typing.get_type_hints(cls, include_extras=True)
+        return [(f, hints[f.name]) for f in attrs.fields(cls) if field_rule(f, self.version).present]
+
+    def static_depth(self) -> int:
+        """How deep a document's containers nest when each recursive class occurs once on a path (the root is 1).
+
+        The model's one recursion is a part's parts (a class holding a tuple of itself: 2 levels a nesting);
+        the generated code counts the nesting and the extensions' own depth, and adds them (see ``build``).
+        """
+        from .converter import KINDS
+
+        def below(cls: type, path: tuple[type, ...]) -> int:
+            best = 0
+            for _, t in self.fields(cls):
+                category, detail = _kind(t)
+                while category == "opt":
+                    category, detail = _kind(detail)
+                if category == "obj":
+                    if detail in path:  # pragma: no cover - the model's recursion is through a tuple
+                        raise NotImplementedError(f"recursion through {cls.__name__} not by a tuple of itself")
+                    best = max(best, 1 + below(detail, (*path, detail)))
+                elif category == "deadline":
+                    best = max(best, 1 + max(below(v, (*path, v)) for v in self.tags.values()))
+                elif category == "ext":
+                    best = max(best, 1)
+                elif category == "tuple":
+                    element, element_detail = _kind(detail)
+                    if element == "obj" and element_detail in path:
+                        if element_detail is not cls or self.recursive - {cls}:  # pragma: no cover
+                            raise NotImplementedError(f"recursion through {cls.__name__} other than by itself")
+                        self.recursive.add(cls)
+                        best = max(best, 1)
+                    elif element == "obj":
+                        best = max(best, 2 + below(element_detail, (*path, element_detail)))
+                    else:
+                        best = max(best, 1)
+            return best
+
+        return 1 + max(below(cls, (cls,)) for cls in KINDS.values())
+
+    def const(self, value: Any, hint: str) -> str:
+        for name, known in self.consts.items():
+            if known is value:
+                return name
+        name = f"_{hint}_{len(self.consts)}"
+        self.consts[name] = value
+        return name
+
+    def function_for(self, cls: type) -> str:
+        name = self.names.get(cls)
+        if name is None:
+            name = self.names[cls] = f"s_{cls.__name__}"
+            self.pending.append(cls)
+        return name
+
+    def value_code(self, t: Any, out: str, indent: str) -> list[str]:
+        """Lines that check ``v`` as a value of type ``t`` and assign the structured value to ``out``."""
+        category, detail = _kind(t)
+        if category == "opt":  # a present key's null is refused by every inner check below
+            return self.value_code(detail, out, indent)
+        if category == "str":
+            return [f"{indent}if v.__class__ is not str or not v: raise _Abandon", f"{indent}{out} = v"]
+        if category == "id":
+            return [f"{indent}ida(v)", f"{indent}{out} = v"]
+        if category == "url":
+            return [f"{indent}if v.__class__ is not str or _url(v) is None: raise _Abandon", f"{indent}{out} = v"]
+        if category == "bool":
+            return [f"{indent}if v is not True and v is not False: raise _Abandon", f"{indent}{out} = v"]
+        if category == "int":
+            return [f"{indent}if v.__class__ is not int or not -_BIG < v < _BIG: raise _Abandon", f"{indent}{out} = v"]
+        if category == "date":
+            return [f"{indent}{out} = _date(v, None)"]
+        if category == "pdate":
+            return [
+                f"{indent}{out} = memo.get(v)",
+                f"{indent}if {out} is None:",
+                f"{indent}    {out} = memo[v] = _pdate(v)",
+            ]
+        if category == "enum":
+            return [f"{indent}{out} = {self.const(_enum_map(detail), 'E')}[v]"]
+        if category == "ext":
+            return [
+                f"{indent}if v.__class__ is not dict: raise _Abandon",
+                f"{indent}if v:",
+                f"{indent}    {out} = _ext(v, None)",
+                f"{indent}    e = _ext_depth(v)",
+                f"{indent}    if e > emax: emax = e",
+                f"{indent}else:",
+                f"{indent}    {out} = {{}}",
+            ]
+        if category == "obj":
+            return [f"{indent}{out} = {self.function_for(detail)}(v)"]
+        if category == "deadline":
+            return [f"{indent}{out} = s__deadline(v)"]
+        if category == "tuple":
+            element, element_detail = _kind(detail)
+            head = f"{indent}if v.__class__ is not list: raise _Abandon"
+            if element == "id":
+                return [head, f"{indent}ide(v)", f"{indent}{out} = tuple(v)"]
+            if element == "str":
+                return [
+                    head,
+                    f'{indent}if "" in v: raise _Abandon',
+                    f'{indent}"".join(v)',
+                    f"{indent}{out} = tuple(v)",
+                ]
+            if element == "enum":
+                table = self.const(_enum_map(element_detail), "E")
+                return [head, f"{indent}{out} = tuple(map({table}.__getitem__, v))"]
+            if element == "obj":
+                return [head, f"{indent}{out} = tuple(map({self.function_for(element_detail)}, v))"]
+            raise NotImplementedError(f"no fast structuring for {t!r}")  # pragma: no cover
+        raise NotImplementedError(f"no fast structuring for {t!r}")  # pragma: no cover
+
+    def class_code(self, cls: type, name: str, extra_keys: tuple[str, ...] = ()) -> str:
+        from .converter import field_rule, wire_names
+
+        hints = typing.get_type_hints(cls, include_extras=True)
+        names = wire_names(cls)
+        allowed: list[str] = list(extra_keys)
+        recursive = cls in self.recursive
+        lines = [
+            f"    def {name}(d):",
+            "        nonlocal emax, pk, pmax",
+            "        if d.__class__ is not dict or not d.keys() <= {keys}: raise _Abandon",
+            f"        o = _new({self.const(cls, 'C')})",
+        ]
+        if recursive:  # how many of these are nested, for the depth of the document
+            lines += ["        pk += 1", "        if pk > pmax: pmax = pk"]
+        for field in attrs.fields(cls):
+            rule = field_rule(field, self.version)
+            setter = self.const(getattr(cls, field.name).__set__, "set")
+            if not rule.present:  # its key is unknown to this version (refused by the key check): the default
+                lines.append(f"        {setter}(o, {self.default_code(field)})")
+                continue
+            key = names[field.name]
+            allowed.append(key)
+            t = hints[field.name]
+            if "minimum" in field.metadata:
+                if t is not int:  # pragma: no cover - the model's minimums are on integers
+                    raise NotImplementedError(f"a minimum on {t!r}")
+                least = int(field.metadata["minimum"])
+                check = [
+                    f"            if v.__class__ is not int or not {least} <= v < _BIG: raise _Abandon",
+                    "            x = v",
+                ]
+            elif rule.full_date:
+                check = ["            x = _fulldate(v, None)"]
+            else:
+                check = self.value_code(t, "x", "            ")
+            if rule.required:
+                lines.append(f"        v = d[{key!r}]")
+                lines.extend(line[4:] for line in check)
+            else:
+                lines.append(f"        if {key!r} in d:")
+                lines.append(f"            v = d[{key!r}]")
+                lines.extend(check)
+                lines.append("        else:")
+                lines.append(f"            x = {self.default_code(field)}")
+            lines.append(f"        {setter}(o, x)")
+        if recursive:
+            lines.append("        pk -= 1")
+        lines.append("        return o")
+        keys = self.const(frozenset(allowed), "K")
+        return "\n".join(lines).replace("{keys}", keys)
+
+    def default_code(self, field: attrs.Attribute[Any]) -> str:
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            factory = default.factory  # type: ignore[union-attr]
+            if factory is dict:
+                return "{}"
+            return f"{self.const(factory, 'factory')}()"
+        if default is None or default == () or default is False or default is True:
+            return repr(default)
+        return self.const(default, "default")
+
+    def source(self) -> str:
+        from .converter import KINDS, UNION_TAG
+
+        roots = {kind: self.function_for(cls) for kind, cls in KINDS.items()}
+        body: list[str] = []
+        # Deadlines: the tag picks the variant; the tag's key is allowed beside the variant's fields.
+        tag_functions = {}
+        for tag, variant in self.tags.items():
+            fname = f"s_deadline_{variant.__name__}"
+            tag_functions[tag] = fname
+            body.append(self.class_code(variant, fname, extra_keys=(UNION_TAG,)))
+        body.append(
+            "\n".join(
+                [
+                    "    def s__deadline(v):",
+                    "        if v.__class__ is not dict: raise _Abandon",
+                    f"        return tags[v[{UNION_TAG!r}]](v)",
+                ]
+            )
+        )
+        done: set[type] = set()
+        while self.pending:
+            cls = self.pending.pop()
+            if cls in done:
+                continue
+            done.add(cls)
+            if cls in KINDS.values():
+                body.append(self.class_code(cls, self.names[cls], extra_keys=("kind", "schemaVersion")))
+            else:
+                body.append(self.class_code(cls, self.names[cls]))
+        tag_table = ", ".join(f"{tag!r}: {fname}" for tag, fname in tag_functions.items())
+        root_table = ", ".join(f"{kind!r}: {fname}" for kind, fname in roots.items())
+        return "\n".join(
+            [
+                "def make():",
+                "    emax = pk = pmax = 0",
+                "    ids = []",
+                "    ida = ids.append",
+                "    ide = ids.extend",
+                "    memo = {}",
+                *body,
+                f"    tags = {{{tag_table}}}",
+                "    def depth():",
+                f"        return {self.depth} + emax + 2 * max(pmax - 1, 0)",
+                f"    return {{{root_table}}}, ids, depth",
+            ]
+        )
+
+
+@cache
+def _enum_map(cls: type[StrEnum]) -> Mapping[str, StrEnum]:
+    return {member.value: member for member in cls}
+
+
+def _ext_depth(ext: dict[str, Any]) -> int:
+    """How deep the values of an extensions object nest below it (0 when none is an array or object).
+
+    Raises :class:`_Abandon` for an integer the strict path's digit limit is for (iteratively: no recursion).
+    """
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1) for value in ext.values()]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node.values())
+        elif isinstance(node, list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node)
+        elif node.__class__ is int and not -_BIG < node < _BIG:
+            raise _Abandon
+    return deepest
+
+
+@cache
+def _factory(version: str) -> tuple[Callable[[], Any], str]:
+    from .converter import URL_PATTERN, _structure_date, _structure_extensions, _structure_full_date
+
+    generator = _Generator(version)
+    source = generator.source()
+    namespace: dict[str, Any] = {
+        "_Abandon": _Abandon,
+        "_new": object.__new__,
+        "_url": re.compile(URL_PATTERN).fullmatch,
+        "_date": _structure_date,
+        "_fulldate": _structure_full_date,
+        "_pdate": PartialDate.parse,
+        "_ext": _structure_extensions,
+        "_ext_depth": _ext_depth,
+        "_BIG": _BIG,
+        **generator.consts,
+    }
+    exec(compile(source, f"<supercomplaint fast structuring {version}>", "exec"), namespace)
+    return namespace["make"], source
+
+
+@cache
+def _ids_pattern() -> re.Pattern[str]:
+    """The id pattern repeated, one id a line: one match checks every id of a document."""
+    from .converter import ID_PATTERN
+
+    one = ID_PATTERN.removeprefix("^").removesuffix("$")
+    if "\n" in one or "$" in one or "^" in one:  # pragma: no cover - the id pattern is one line of plain classes
+        raise AssertionError(ID_PATTERN)
+    return re.compile(f"{one}(?:\n{one})*")
+
+
+def _check_ids(ids: list[Any]) -> None:
+    """Every collected id and reference matches the id pattern (one match for all of them)."""
+    if not ids:
+        return
+    joined = "\n".join(ids)  # TypeError for anything but a string
+    # An id holding a newline would pass as two ids: the count of newlines says so.
+    if joined.count("\n") != len(ids) - 1 or _ids_pattern().fullmatch(joined) is None:
+        raise _Abandon
+
+
+@cache
+def _builders(version: str) -> Mapping[str, Callable[[dict[str, Any]], tuple[m.Document, int]]]:
+    make = _factory(version)[0]
+
+    def builder(kind: str) -> Callable[[dict[str, Any]], tuple[m.Document, int]]:
+        def build(tree: dict[str, Any]) -> tuple[m.Document, int]:
+            roots, ids, depth = make()
+            doc = roots[kind](tree)
+            _check_ids(ids)
+            return doc, depth()
+
+        return build
+
+    return {kind: builder(kind) for kind in ("case", "response", "register")}
