@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import supercomplaint as sc
+from supercomplaint import compiling
 from supercomplaint import model as m
 from supercomplaint.compiling import (
     BodyView,
@@ -307,6 +308,34 @@ def test_merge_is_order_independent_and_idempotent_even_with_findings(
     for response in responses:
         assert response.id in added or response.id in reported
     assert list(first.case.responses) == sorted(first.case.responses, key=response_order)
+
+
+@given(st.lists(_hestia_response(), max_size=40))
+def test_the_grouped_sort_is_sorted_by_response_order(responses: list[m.Response]) -> None:
+    """compile() sorts by grouping on the date, then by id (issue 14): the very objects, in the very order, of
+    ``sorted(key=response_order)``, repeated ids and dates included (equal keys keep their input order)."""
+    grouped = compiling._by_order(responses)
+    reference = sorted(responses, key=response_order)
+    assert [id(r) for r in grouped] == [id(r) for r in reference]
+
+
+def _part_ids_recursive(parts: tuple[m.Part, ...]) -> list[str]:
+    """What compiling._part_ids was before issue 14 (a recursive generator)."""
+    out: list[str] = []
+    for part in parts:
+        out.append(part.id)
+        out.extend(_part_ids_recursive(part.parts))
+    return out
+
+
+@given(case_records())
+def test_part_ids_without_recursion_are_the_recursive_ones(case: m.CaseRecord) -> None:
+    report = case.report
+    items: list[m.Action | m.Recommendation] = [*report.actions, *report.recommendations] if report else []
+    for item in items:
+        assert compiling._part_ids(item.parts) == _part_ids_recursive(item.parts)
+        for rendering in item.renderings:
+            assert compiling._part_ids(rendering.parts) == _part_ids_recursive(rendering.parts)
 
 
 @given(case_records(), st.randoms(use_true_random=False))
