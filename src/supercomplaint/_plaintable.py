@@ -98,18 +98,28 @@ def _render(columns: Sequence[Column], texts: list[list[str]], width: int, title
         if table_width < 1:
             raise _Decline
         lines.extend(_wrap(title, table_width, "left", "fold"))
+    specs = []  # per column: the width inside the padding, the padding, justify and overflow
+    for w, (before, after), column in zip(widths, pads, columns, strict=True):
+        if w - before - after < 1:
+            raise _Decline
+        specs.append((w - before - after, " " * before, " " * after, column.justify, column.overflow))
     for index, row in enumerate(texts):
-        rendered = [
-            _cell(text, w, pad, column.justify, column.overflow)
-            for text, w, pad, column in zip(row, widths, pads, columns, strict=True)
-        ]
-        height = max(len(cell) for cell in rendered)
-        for w, cell in zip(widths, rendered, strict=True):
-            blanks = [" " * w] * (height - len(cell))
-            if index == 0:  # the header row aligns its cells at the bottom, the others at the top
-                cell[:0] = blanks
-            else:
-                cell.extend(blanks)
+        rendered: list[list[str]] = []
+        height = 1
+        for text, (inner, left, right, justify, overflow) in zip(row, specs, strict=True):
+            if len(text) <= inner and justify == "left":  # one line (as _wrap would say it, faster)
+                rendered.append([left + text + " " * (inner - len(text)) + right])
+                continue
+            wrapped = [left + (line + " " * inner)[:inner] + right for line in _wrap(text, inner, justify, overflow)]
+            rendered.append(wrapped)
+            height = max(height, len(wrapped))
+        if height > 1:
+            for w, cell in zip(widths, rendered, strict=True):
+                blanks = [" " * w] * (height - len(cell))
+                if index == 0:  # the header row aligns its cells at the bottom, the others at the top
+                    cell[:0] = blanks
+                else:
+                    cell.extend(blanks)
         lines.extend(" ".join(cell[line] for cell in rendered) for line in range(height))
         if index == 0:
             lines.append("─".join("─" * w for w in widths))
@@ -194,15 +204,6 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
     return result
 
 
-def _cell(text: str, width: int, pad: tuple[int, int], justify: str, overflow: str) -> list[str]:
-    """The lines of one cell, each ``width`` long: the text wrapped inside its padding."""
-    inner = width - pad[0] - pad[1]
-    if inner < 1:
-        raise _Decline
-    left, right = " " * pad[0], " " * pad[1]
-    return [left + (line + " " * inner)[:inner] + right for line in _wrap(text, inner, justify, overflow)]
-
-
 def _wrap(text: str, width: int, justify: str, overflow: str) -> list[str]:
     """rich.text.Text.wrap of one line of plain text: divided at words (folding those longer than ``width``
     when ``overflow`` is "fold"), trailing spaces past the width dropped, justified, truncated."""
@@ -244,9 +245,8 @@ def _divide_line(text: str, width: int, *, fold: bool) -> list[int]:
     """rich._wrap.divide_line for text whose every character is one cell: where the lines break."""
     breaks: list[int] = []
     offset = 0
-    match = _WORD.match(text, 0)
-    while match is not None:
-        start, end = match.span()
+    for match in _WORD.finditer(text):  # rich matches word after word: each match begins where the last ended
+        start = match.start()
         word = match.group()
         length = len(word.rstrip())
         if width - offset >= length:
@@ -268,5 +268,4 @@ def _divide_line(text: str, width: int, *, fold: bool) -> list[int]:
         elif offset and start:
             breaks.append(start)
             offset = len(word)
-        match = _WORD.match(text, end)
     return breaks
