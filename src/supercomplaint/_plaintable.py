@@ -2,11 +2,11 @@
 
 ``supercomplaint status`` prints its tables with rich on a terminal (colour, the terminal's width). Into a pipe
 or a file, without colour, the same tables are plain text, and rich cost a start more than everything else the
-command does (0.3-0.4 s for the Hestia case's 530 rows: measuring and wrapping every cell as segments of
-styled text). :func:`render` lays out the same table in plain strings: the same column widths (measured,
+command does (0.3-0.4 s for the Hestia case's 265 obligations: measuring and wrapping every cell as segments
+of styled text). :func:`render` lays out the same table in plain strings: the same column widths (measured,
 collapsed and reduced as ``rich.table.Table`` does), the same word wrapping and folding (``rich._wrap``), the
-same padding, rule and title, byte for byte. ``tests/test_start.py`` checks it against rich itself on
-generated tables, widths and texts.
+same padding, rule and title, byte for byte. ``tests/test_cli_plaintable.py`` checks it against rich itself
+on generated tables, widths and texts.
 
 It answers only when it can promise rich's output: every character one cell wide (the characters listed
 in ``_ONE_CELL``, each of which rich measures at one cell and folds alone), no column narrower than its
