@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import supercomplaint as sc
 from supercomplaint import strategies
-from supercomplaint._fastload import _repeats_a_key, fast_loads
+from supercomplaint._fastload import fast_loads
 from supercomplaint.converter import structure_document, unstructure_document
 from supercomplaint.io import MAX_DEPTH, parse_json
 
@@ -207,26 +207,6 @@ def test_a_repeated_key_is_never_read_by_the_fast_path(data: st.DataObject) -> N
     bad = text[:position] + twice + text[position + 1 :]
     assert fast_loads(bad, None, MAX_DEPTH) is None
     assert isinstance(strict(bad), sc.LoadError)
-
-
-@given(st.dictionaries(st.text(max_size=3), st.integers() | st.text(max_size=3), max_size=5), st.data())
-def test_a_repeated_key_is_found_in_any_json_object(value: dict[str, Any], data: st.DataObject) -> None:
-    text = data.draw(odd_texts(value))
-    try:
-        tree = json.loads(text)
-    except ValueError:
-        return
-    pairs = text.count(":") >= 0  # noqa: F841 - the writer's text always parses
-    repeated = False
-
-    def hook(found: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        repeated |= len({k for k, _ in found}) < len(found)
-        return dict(found)
-
-    json.loads(text, object_pairs_hook=hook)
-    if repeated:
-        assert _repeats_a_key(text.encode("utf-8"), tree)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -8,17 +8,18 @@ refuses, and to build the same objects when it accepts (``tests/test_fast_path.p
 
 How it is sure (issue 14):
 
-* **Text.** Before parsing, one regular-expression pass removes every string literal; what is left is the
-  text's structure. It gives the number of key/value pairs in the text (the colons outside strings), the depth
-  of nesting (the brackets: removing every innermost ``[]``/``{}`` pair once per level, at most
-  :data:`~supercomplaint.io.MAX_DEPTH` times), and refuses a number of 19 digits or more (orjson and msgspec read
-  big integers unlike ``json``; such numbers are for the strict path, which also applies the digit limit).
-* **Parse.** msgspec's JSON decoder (C; it refuses NaN, Infinity, numbers too big for a float, lone surrogates,
-  invalid UTF-8 and anything else that is not JSON, and reads floats correctly rounded, as ``float()`` does).
-  Like every fast parser it keeps the last of a repeated key, so:
-* **Duplicate keys.** The generated code counts the key/value pairs of every object it structures (every object
-  of a document is structured, or is inside ``extensions``, whose pairs are counted too); fewer pairs than the
-  text holds means a key was repeated.
+* **Parse.** msgspec's JSON decoder (C; it refuses NaN, Infinity, numbers too big for a float, integers of more
+  digits than the strict path reads, lone surrogates, invalid UTF-8 and anything else that is not JSON, and reads
+  floats correctly rounded, as ``float()`` does). It holds the values once (orjson's parse peaks at 14 times the
+  text's size). Like every fast parser it keeps the last of a repeated key, so:
+* **Duplicate keys.** Every colon of JSON text outside a string separates a key from its value. The generated
+  code counts the colons the text of the tree it builds from would hold (one per key/value pair, and those in
+  its strings: in one pass over the ids, a count per other string, and a walk of ``extensions``); fewer than the
+  text holds means a key was repeated and only its last value kept. A colon spelled ``\\u003a`` would count in
+  the tree alone: such text takes the strict path.
+* **Depth.** The model bounds how deep a document nests, but for parts within parts and the values of
+  ``extensions``: the generated code counts those, and a document that may nest more than
+  :data:`~supercomplaint.io.MAX_DEPTH` deep takes the strict path.
 * **Structure.** Code generated once per class and schema version checks each field inline (types, empty
   strings, enums by dict lookup, unknown keys by one set comparison, required keys by lookup) and sets the
   frozen instance's slots directly. Ids and references are collected and checked against the id pattern in one
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import typing
 from collections.abc import Callable, Mapping
 from enum import StrEnum
@@ -61,16 +63,7 @@ def _decoder() -> Callable[[str | bytes], Any] | None:
     return msgspec.json.Decoder().decode
 
 
-def _encoder() -> Callable[[Any], bytes] | None:
-    try:
-        import msgspec
-    except ImportError:  # pragma: no cover
-        return None
-    return msgspec.json.Encoder().encode
-
-
 _DECODE = _decoder()
-_ENCODE = _encoder()
 
 
 def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | None:
@@ -79,7 +72,7 @@ def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | N
     from ._json import collector_held
     from .converter import KINDS, SUPPORTED_VERSIONS
 
-    if _DECODE is None or _ENCODE is None:  # pragma: no cover
+    if _DECODE is None:  # pragma: no cover
         return None
     try:
         if isinstance(data, str):
@@ -90,7 +83,7 @@ def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | N
             return None
         with collector_held():
             tree = _DECODE(text)
-            if tree.__class__ is not dict or _repeats_a_key(text, tree):
+            if tree.__class__ is not dict:
                 return None
             found, version = tree.get("kind"), tree.get("schemaVersion")
             if found.__class__ is not str or found not in KINDS or (kind is not None and kind != found):
@@ -98,29 +91,17 @@ def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | N
             if version.__class__ is not str or version not in SUPPORTED_VERSIONS:
                 return None
             build = _builders(version)[found]
-            doc, depth = build(tree)
+            doc, depth, colons = build(tree)
             del tree
-        return doc if depth <= max_depth else None
+        if depth > max_depth:
+            return None
+        # Each key/value pair of the text has its colon, as do the strings: the tree holds fewer colons when it
+        # kept only the last of a repeated key (a colon spelled \\u003a would count in the tree alone).
+        if colons != text.count(b":") or b"\\u003" in text:
+            return None
+        return doc
     except Exception:  # noqa: BLE001 - any doubt at all: the strict path decides and reports
         return None
-
-
-def _repeats_a_key(text: bytes, tree: dict[str, Any]) -> bool:
-    """Whether ``tree`` (parsed from ``text``, last key winning) may have lost a repeated key.
-
-    Every colon of JSON text outside a string separates a key from its value; the text written back from the
-    tree has one for each pair the tree kept and the same colons inside strings, unless the text spelled a
-    colon ``\\u003a`` (then this answers yes, to be sure). Written one top-level value at a time, so that no
-    second copy of the whole document is held.
-    """
-    if b"\\u003" in text:
-        return True
-    encode = _ENCODE
-    assert encode is not None
-    kept = len(tree) + sum(key.count(":") for key in tree)
-    for value in tree.values():
-        kept += encode(value).count(b":")
-    return kept != text.count(b":")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -243,11 +224,19 @@ class _Generator:
         if category == "opt":  # a present key's null is refused by every inner check below
             return self.value_code(detail, out, indent)
         if category == "str":
-            return [f"{indent}if v.__class__ is not str or not v: raise _Abandon", f"{indent}{out} = v"]
+            return [
+                f"{indent}if v.__class__ is not str or not v: raise _Abandon",
+                f'{indent}n += v.count(":")',
+                f"{indent}{out} = v",
+            ]
         if category == "id":
             return [f"{indent}ida(v)", f"{indent}{out} = v"]
         if category == "url":
-            return [f"{indent}if v.__class__ is not str or _url(v) is None: raise _Abandon", f"{indent}{out} = v"]
+            return [
+                f"{indent}if v.__class__ is not str or _url(v) is None: raise _Abandon",
+                f'{indent}n += v.count(":")',
+                f"{indent}{out} = v",
+            ]
         if category == "bool":
             return [f"{indent}if v is not True and v is not False: raise _Abandon", f"{indent}{out} = v"]
         if category == "int":
@@ -261,13 +250,14 @@ class _Generator:
                 f"{indent}    {out} = memo[v] = _pdate(v)",
             ]
         if category == "enum":
-            return [f"{indent}{out} = {self.const(_enum_map(detail), 'E')}[v]"]
+            return [f"{indent}{out} = {self.const(_enum_map(detail), 'E')}[v]"]  # no colon in a value: _enum_map
         if category == "ext":
             return [
                 f"{indent}if v.__class__ is not dict: raise _Abandon",
                 f"{indent}if v:",
                 f"{indent}    {out} = _ext(v, None)",
-                f"{indent}    e = _ext_depth(v)",
+                f"{indent}    e, c = _ext_shape(v)",
+                f"{indent}    n += c",
                 f"{indent}    if e > emax: emax = e",
                 f"{indent}else:",
                 f"{indent}    {out} = {{}}",
@@ -285,14 +275,19 @@ class _Generator:
                 return [
                     head,
                     f'{indent}if "" in v: raise _Abandon',
-                    f'{indent}"".join(v)',
+                    f'{indent}n += "".join(v).count(":")',
                     f"{indent}{out} = tuple(v)",
                 ]
             if element == "enum":
                 table = self.const(_enum_map(element_detail), "E")
                 return [head, f"{indent}{out} = tuple(map({table}.__getitem__, v))"]
             if element == "obj":
-                return [head, f"{indent}{out} = tuple(map({self.function_for(element_detail)}, v))"]
+                # The parsed objects are freed as soon as they are built: a load holds the values once, not twice.
+                return [
+                    head,
+                    f"{indent}{out} = tuple(map({self.function_for(element_detail)}, v))",
+                    f"{indent}v.clear()",
+                ]
             raise NotImplementedError(f"no fast structuring for {t!r}")  # pragma: no cover
         raise NotImplementedError(f"no fast structuring for {t!r}")  # pragma: no cover
 
@@ -301,12 +296,15 @@ class _Generator:
 
         hints = typing.get_type_hints(cls, include_extras=True)
         names = wire_names(cls)
+        if any(":" in key for key in (*names.values(), *extra_keys)):  # pragma: no cover - colons are counted
+            raise NotImplementedError(f"a key of {cls.__name__} has a colon")
         allowed: list[str] = list(extra_keys)
         recursive = cls in self.recursive
         lines = [
             f"    def {name}(d):",
-            "        nonlocal emax, pk, pmax",
+            "        nonlocal n, emax, pk, pmax",
             "        if d.__class__ is not dict or not d.keys() <= {keys}: raise _Abandon",
+            "        n += len(d)",
             f"        o = _new({self.const(cls, 'C')})",
         ]
         if recursive:  # how many of these are nested, for the depth of the document
@@ -344,6 +342,7 @@ class _Generator:
             lines.append(f"        {setter}(o, x)")
         if recursive:
             lines.append("        pk -= 1")
+        lines.append("        d.clear()")  # the parsed values are held once: by the model, not by the tree too
         lines.append("        return o")
         keys = self.const(frozenset(allowed), "K")
         return "\n".join(lines).replace("{keys}", keys)
@@ -394,43 +393,55 @@ class _Generator:
         return "\n".join(
             [
                 "def make():",
-                "    emax = pk = pmax = 0",
+                "    n = emax = pk = pmax = 0",
                 "    ids = []",
                 "    ida = ids.append",
                 "    ide = ids.extend",
                 "    memo = {}",
                 *body,
                 f"    tags = {{{tag_table}}}",
-                "    def depth():",
-                f"        return {self.depth} + emax + 2 * max(pmax - 1, 0)",
-                f"    return {{{root_table}}}, ids, depth",
+                "    def shape():",
+                "        nonlocal n, emax, pk, pmax",
+                f"        found = {self.depth} + emax + 2 * max(pmax - 1, 0), n",
+                "        n = emax = pk = pmax = 0",  # ready for the next document
+                "        ids.clear()",
+                "        memo.clear()",
+                "        return found",
+                f"    return {{{root_table}}}, ids, shape",
             ]
         )
 
 
 @cache
 def _enum_map(cls: type[StrEnum]) -> Mapping[str, StrEnum]:
+    if any(":" in member.value for member in cls):  # pragma: no cover - the colons of the text are counted
+        raise NotImplementedError(f"{cls.__name__} has a value with a colon")
     return {member.value: member for member in cls}
 
 
-def _ext_depth(ext: dict[str, Any]) -> int:
-    """How deep the values of an extensions object nest below it (0 when none is an array or object).
+def _ext_shape(ext: dict[str, Any]) -> tuple[int, int]:
+    """How deep the values of an extensions object nest below it (0 when none is an array or object), and the
+    colons JSON text of them holds (one a key/value pair, and those in keys and strings).
 
     Raises :class:`_Abandon` for an integer the strict path's digit limit is for (iteratively: no recursion).
     """
     deepest = 0
+    colons = len(ext) + sum(key.count(":") for key in ext)
     stack: list[tuple[Any, int]] = [(value, 1) for value in ext.values()]
     while stack:
         node, depth = stack.pop()
         if isinstance(node, dict):
             deepest = max(deepest, depth)
+            colons += len(node) + sum(key.count(":") for key in node)
             stack.extend((child, depth + 1) for child in node.values())
         elif isinstance(node, list):
             deepest = max(deepest, depth)
             stack.extend((child, depth + 1) for child in node)
+        elif isinstance(node, str):
+            colons += node.count(":")
         elif node.__class__ is int and not -_BIG < node < _BIG:
             raise _Abandon
-    return deepest
+    return deepest, colons
 
 
 @cache
@@ -447,7 +458,7 @@ def _factory(version: str) -> tuple[Callable[[], Any], str]:
         "_fulldate": _structure_full_date,
         "_pdate": PartialDate.parse,
         "_ext": _structure_extensions,
-        "_ext_depth": _ext_depth,
+        "_ext_shape": _ext_shape,
         "_BIG": _BIG,
         **generator.consts,
     }
@@ -456,36 +467,58 @@ def _factory(version: str) -> tuple[Callable[[], Any], str]:
 
 
 @cache
-def _ids_pattern() -> re.Pattern[str]:
-    """The id pattern repeated, one id a line: one match checks every id of a document."""
+def _not_an_id() -> re.Pattern[str]:
+    """Finds a line of text that is not an id (a line start where the id pattern does not match the whole line).
+
+    One search over the document's ids, one a line, checks them all; a search for a failure, not a match of the
+    id pattern repeated, whose backtracking state would grow with the number of ids.
+    """
     from .converter import ID_PATTERN
 
     one = ID_PATTERN.removeprefix("^").removesuffix("$")
-    if "\n" in one or "$" in one or "^" in one:  # pragma: no cover - the id pattern is one line of plain classes
+    if "\n" in one or "$" in one or "^" in one:  # pragma: no cover - one line of plain classes
         raise AssertionError(ID_PATTERN)
-    return re.compile(f"{one}(?:\n{one})*")
+    return re.compile(f"^(?!{one}$)", re.MULTILINE)
 
 
-def _check_ids(ids: list[Any]) -> None:
-    """Every collected id and reference matches the id pattern (one match for all of them)."""
+def _check_ids(ids: list[Any]) -> int:
+    """Every collected id and reference matches the id pattern (one search for all of them); their colons."""
     if not ids:
-        return
+        return 0
     joined = "\n".join(ids)  # TypeError for anything but a string
     # An id holding a newline would pass as two ids: the count of newlines says so.
-    if joined.count("\n") != len(ids) - 1 or _ids_pattern().fullmatch(joined) is None:
+    if joined.count("\n") != len(ids) - 1 or _not_an_id().search(joined) is not None:
         raise _Abandon
+    return joined.count(":")
 
 
 @cache
-def _builders(version: str) -> Mapping[str, Callable[[dict[str, Any]], tuple[m.Document, int]]]:
-    make = _factory(version)[0]
+def _builders(version: str) -> Mapping[str, Callable[[dict[str, Any]], tuple[m.Document, int, int]]]:
+    """Per kind: the document built from a parsed tree, how deep the tree may nest at most, and its colons.
 
-    def builder(kind: str) -> Callable[[dict[str, Any]], tuple[m.Document, int]]:
-        def build(tree: dict[str, Any]) -> tuple[m.Document, int]:
-            roots, ids, depth = make()
-            doc = roots[kind](tree)
-            _check_ids(ids)
-            return doc, depth()
+    The colons are those JSON text of the tree would hold: one per key/value pair, and those inside its strings.
+    """
+    make = _factory(version)[0]
+    spare = make()  # one set of functions to use again and again, one load at a time
+    lock = threading.Lock()
+
+    def builder(kind: str) -> Callable[[dict[str, Any]], tuple[m.Document, int, int]]:
+        def build(tree: dict[str, Any]) -> tuple[m.Document, int, int]:
+            if not lock.acquire(blocking=False):  # another thread is loading: functions of its own
+                return run(make(), tree)
+            try:
+                return run(spare, tree)
+            finally:
+                lock.release()
+
+        def run(functions: Any, tree: dict[str, Any]) -> tuple[m.Document, int, int]:
+            roots, ids, shape = functions
+            try:
+                doc = roots[kind](tree)
+                colons = _check_ids(ids)
+            finally:
+                depth, counted = shape()  # and the functions are ready for the next document
+            return doc, depth, counted + colons
 
         return build
 
