@@ -42,6 +42,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
+from typing import NamedTuple
 
 import attrs
 
@@ -248,10 +249,10 @@ def _check(response: m.Response, base: str, known: _Case) -> list[Problem]:
     return problems
 
 
-@attrs.frozen
-class _Input:
-    index: int
+class _Input(NamedTuple):
+    number: int  # its place among the inputs
     response: m.Response
+    rid: str  # the response's id
     bodies: tuple[m.Body, ...]
     base: str  # JSON path of the response within the input
 
@@ -274,9 +275,13 @@ def _merge(case: m.CaseRecord, responses: tuple[m.ResponseDocument | m.Response,
     known = _Case(case)
     problems: list[Problem] = []
     inputs: list[_Input] = []
+    rejected: set[int] = set()
+    by_id: dict[str, list[_Input]] = {}
+    case_id = str(case.id)
+    # Responses: each input on its own (one pass, while it is at hand), then against the case and each other.
     for index, given in enumerate(responses):
         if isinstance(given, m.ResponseDocument):
-            if str(given.case) != str(case.id):
+            if str(given.case) != case_id:
                 problems.append(
                     Problem(
                         code="compile-wrong-case",
@@ -286,22 +291,24 @@ def _merge(case: m.CaseRecord, responses: tuple[m.ResponseDocument | m.Response,
                     )
                 )
                 continue
-            inputs.append(_Input(index, given.response, given.bodies, "$.response"))
+            response, bodies, base = given.response, given.bodies, "$.response"
         elif isinstance(given, m.Response):
-            inputs.append(_Input(index, given, (), "$"))
+            response, bodies, base = given, (), "$"
         else:
             raise TypeError(f"compile() merges responses, not {type(given).__name__}")
-
-    existing: dict[str, m.Response] = {r.id: r for r in case.responses}
-    rejected: set[int] = set()
-    # Responses: each input on its own, then against the case and against each other.
-    by_id: dict[str, list[_Input]] = defaultdict(list)
-    for entry in inputs:
-        found = _check(entry.response, entry.base, known)
+        entry = _Input(index, response, response.id, bodies, base)
+        inputs.append(entry)
+        found = _check(response, base, known)
         if found:
             problems.extend(found)
-            rejected.add(entry.index)
-        by_id[entry.response.id].append(entry)
+            rejected.add(index)
+        group = by_id.get(entry.rid)
+        if group is None:
+            by_id[entry.rid] = [entry]
+        else:
+            group.append(entry)
+
+    existing: dict[str, m.Response] = {r.id: r for r in case.responses}
     for rid, group in by_id.items():
         current = existing.get(rid)
         if current is None and len(group) == 1:
@@ -323,7 +330,7 @@ def _merge(case: m.CaseRecord, responses: tuple[m.ResponseDocument | m.Response,
                         ids=(rid,),
                     )
                 )
-                rejected.add(entry.index)
+                rejected.add(entry.number)
     # Bodies the response documents bring.
     case_bodies: dict[str, m.Body] = {b.id: b for b in case.bodies}
     offered: dict[str, list[tuple[_Input, m.Body, int]]] = defaultdict(list)
@@ -344,18 +351,18 @@ def _merge(case: m.CaseRecord, responses: tuple[m.ResponseDocument | m.Response,
                         code="compile-conflicting-body",
                         message=message,
                         path=join_path(join_path("$.bodies", position), "id"),
-                        ids=(entry.response.id, bid),
+                        ids=(entry.rid, bid),
                     )
                 )
-                rejected.add(entry.index)
+                rejected.add(entry.number)
 
-    accepted = [e for e in inputs if e.index not in rejected]
     added: dict[str, m.Response] = {}
-    for entry in accepted:
-        if entry.response.id not in existing:
-            added.setdefault(entry.response.id, entry.response)
     new_bodies: dict[str, m.Body] = {}
-    for entry in accepted:
+    for entry in inputs:
+        if entry.number in rejected:
+            continue
+        if entry.rid not in existing:
+            added.setdefault(entry.rid, entry.response)
         for body in entry.bodies:
             if body.id not in case_bodies:
                 new_bodies.setdefault(body.id, body)
