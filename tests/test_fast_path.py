@@ -356,3 +356,36 @@ def test_long_integers_are_read_as_the_strict_path_reads_them_whatever_the_limit
                 agrees(text)
     finally:
         sys.set_int_max_str_digits(old)
+
+
+# --------------------------------------------------------------------------------------------------
+# dumps: the text needs no look for floats and nulls when the document holds no extension data
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"x.tiny": 1e-05}, {"x.tiny": [1e-07, None, 2.5e-05]}, {"x.none": None}, {"x.big": 2**70}],
+    ids=["none", "float", "floats", "null", "big"],
+)
+@pytest.mark.parametrize("where", ["document", "deadline", "part"])
+def test_extension_data_anywhere_is_written_as_the_reference_writes_it(data: dict[str, Any], where: str) -> None:
+    value = _hestia()
+    target = {"document": value}
+    if where == "deadline":
+        target["deadline"] = value["report"]["recommendations"][0].setdefault("deadline", {"type": "none"})
+    if where == "part":
+        value["report"]["recommendations"][0]["parts"] = [{"id": "p-x", "text": "t"}]
+        target["part"] = value["report"]["recommendations"][0]["parts"][0]
+    target[where]["extensions"] = data
+    doc = sc.loads(json.dumps(value))
+    expected = json.dumps(unstructure_document(doc), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    assert sc.dumps(doc) == expected
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_a_float_no_json_holds_in_extension_data_is_refused_as_the_reference_refuses_it(bad: float) -> None:
+    doc = sc.load(EXAMPLES / "hestia" / "case.json")
+    doc = attrs.evolve(doc, extensions={"x.bad": [bad]})
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        sc.dumps(doc)

@@ -61,19 +61,32 @@ def canonical_text(value: Any) -> str:
 def document_text(doc: Document, version: str | None = None) -> str:
     """What :func:`supercomplaint.dumps` returns: the document unstructured, then written canonically."""
     with collector_held():
-        return canonical_text(_unstructured(doc, version))
+        value, free = _unstructured(doc, version)
+        fast = _fast(value, free)
+        if fast is None:
+            return reference_text(value)
+        del value  # not held while the text is decoded
+        return fast.decode("utf-8")
 
 
 def document_bytes(doc: Document, version: str | None = None) -> bytes:
     """What :func:`supercomplaint.dump` writes: :func:`document_text` as UTF-8, never held as a ``str``."""
     with collector_held():
-        return canonical_bytes(_unstructured(doc, version))
+        value, free = _unstructured(doc, version)
+        fast = _fast(value, free)
+        return reference_text(value).encode("utf-8") if fast is None else fast
 
 
-def _unstructured(doc: Document, version: str | None) -> Any:
-    from .converter import SCHEMA_VERSION, unstructure_document
+def _unstructured(doc: Document, version: str | None) -> tuple[Any, bool]:
+    """The document's JSON value, and whether it holds extension data (the only place a float or a null can be)."""
+    from .converter import EXTENSION_DATA, SCHEMA_VERSION, unstructure_document
 
-    return unstructure_document(doc, version=version or SCHEMA_VERSION)
+    token = EXTENSION_DATA.set(False)
+    try:
+        value = unstructure_document(doc, version=version or SCHEMA_VERSION)
+        return value, EXTENSION_DATA.get()
+    finally:
+        EXTENSION_DATA.reset(token)
 
 
 @contextmanager
@@ -96,8 +109,12 @@ def collector_held() -> Iterator[None]:
         gc.enable()
 
 
-def _fast(value: Any) -> bytes | None:
-    """orjson's text made the reference's, or None where only the standard library can write the value."""
+def _fast(value: Any, free: bool = True) -> bytes | None:
+    """orjson's text made the reference's, or None where only the standard library can write the value.
+
+    ``free=False`` says the value holds no float and no null (a document without extension data: the model has
+    no float field and leaves out what is None), so the text needs no look for either.
+    """
     try:
         import orjson
     except ImportError:  # pragma: no cover - orjson is a dependency; a stripped install still writes
@@ -108,6 +125,8 @@ def _fast(value: Any) -> bytes | None:
         return None
     if out[:1] not in (b"{", b"["):  # a bare scalar: nothing precedes it as the patterns below expect
         return None
+    if not free:
+        return out
     if b"null" in out and _NULL.search(out):
         json.dumps(value, ensure_ascii=False, allow_nan=False)  # raises ValueError for NaN and the infinities
     if b".0000" in out or (b"e-" in out and b"0e-" in out.translate(_ZEROS)):

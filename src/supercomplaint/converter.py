@@ -16,6 +16,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from enum import StrEnum
 from functools import cache
 from typing import Any, Final, TypeVar
@@ -457,6 +458,17 @@ def _attrs_structure_factory(conv: cattrs.Converter, version: str) -> Callable[[
 # --------------------------------------------------------------------------------------------------
 
 
+EXTENSION_DATA: ContextVar[bool] = ContextVar("supercomplaint_extension_data", default=False)
+"""Set when a document being unstructured holds extension data: without it, its JSON value holds no float and
+no null, which ``supercomplaint._json`` then need not look for in the text (issue 14)."""
+
+
+def _unstructure_extensions(value: Any) -> Any:
+    if value:
+        EXTENSION_DATA.set(True)
+    return _sorted_json(value)
+
+
 def _sorted_json(value: Any) -> Any:
     """A copy of a JSON value with object keys sorted, so that extension data dumps canonically."""
     if isinstance(value, dict):
@@ -534,7 +546,7 @@ def get_converter(converter: cattrs.Converter | None = None, *, version: str = S
 
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
-    conv.register_unstructure_hook_func(lambda t: t == m.Extensions, _sorted_json)
+    conv.register_unstructure_hook_func(lambda t: t == m.Extensions, _unstructure_extensions)
     conv.register_unstructure_hook(StrEnum, _unstructure_enum)
     conv.register_unstructure_hook_factory(
         lambda t: attrs.has(t) and t is not PartialDate, _attrs_unstructure_factory(conv)
