@@ -592,11 +592,13 @@ def _cmd_status(args: argparse.Namespace, out: _Out) -> int:
     status = max((s for _, s in cases), default=EXIT_OK)
     if status != EXIT_OK and not any(case is not None for case, _ in cases):
         return status  # nothing could be read: the problems are on stderr, and no table pretends otherwise
-    public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
-    if args.format == "json":
-        out.data(json.dumps(public, ensure_ascii=False, indent=2) + "\n")
-    elif args.format == "csv":
-        out.data(csv_text(public, list(_COLUMNS)))
+    if args.format in ("json", "csv"):
+        public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
+        out.data(
+            json.dumps(public, ensure_ascii=False, indent=2) + "\n"
+            if args.format == "json"
+            else csv_text(public, list(_COLUMNS))
+        )
     else:
         several = len(args.paths) > 1
         rows = _safe_rows(rows, out)
@@ -1199,13 +1201,24 @@ def _status_table(out: _Out, rows: list[dict[str, Any]], several: bool) -> None:
     console.print(table)
 
 
+_SHOWN = ("caseTitle", "_item", "bodyName", "_to", "_due", "_reply", "_delivery", "_position")
+"""The texts of a row that the table, the blocks and the summaries of `status` show."""
+
+
 def _safe_rows(rows: list[dict[str, Any]], out: _Out) -> list[dict[str, Any]]:
-    """The rows with every text a document gave made safe to print on a terminal (see terminal_safe), in
-    the output's encoding."""
-    fit = out.fit
-    if out.encoding in _UNICODE_ENCODINGS:  # out.fit would change nothing
-        return [{k: terminal_safe(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
-    return [{k: fit(terminal_safe(v)) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+    """The rows with every text shown (_SHOWN) made safe to print on a terminal (see terminal_safe), in the
+    output's encoding."""
+    unicode = out.encoding in _UNICODE_ENCODINGS  # out.fit would change nothing
+    safe = []
+    for row in rows:
+        row = dict(row)
+        for key in _SHOWN:
+            value = row[key]
+            if isinstance(value, str):
+                value = terminal_safe(value)
+                row[key] = value if unicode else out.fit(value)
+        safe.append(row)
+    return safe
 
 
 def _counts(rows: Sequence[dict[str, Any]]) -> str:
