@@ -85,11 +85,14 @@ class Context:
     def _index_parts(
         self, owner: str, parts: tuple[m.Part, ...], path: str, parent: _Parent, *, rendering: bool = False
     ) -> None:
+        if not parts:  # most items have none: nothing to count or walk
+            return
         found = self.rendering_parts if rendering else self.parts
         stack: list[tuple[tuple[m.Part, ...], str, _Parent]] = [(parts, path, parent)]
         while stack:
             level, base, above = stack.pop()
-            labels = _counts(part.label for part in level)
+            # A lone part's label cannot repeat: only a level of several is counted.
+            labels = _counts(part.label for part in level) if len(level) > 1 else None
             seen: dict[str | None, int] = defaultdict(int)
             for i, part in enumerate(level):
                 where = join_path(join_path(base, "parts"), i)
@@ -99,12 +102,13 @@ class Context:
                 seen[part.label] += 1
                 if part.label is None:
                     own = f"the {ordinal(i + 1)} part"
-                elif labels[part.label] > 1:
+                elif labels is not None and labels[part.label] > 1:
                     own = f"part {part.label} (the {ordinal(seen[part.label])} so labelled)"
                 else:
                     own = f"part {part.label}"
                 self._part_places.setdefault(part.id, (own, above))
-                stack.append((part.parts, where, _PartOf(part.id)))
+                if part.parts:
+                    stack.append((part.parts, where, _PartOf(part.id)))
 
     def _index_item(self, item: m.Action | m.Recommendation, path: str) -> None:
         self.items.setdefault(item.id, self._add(item, path))

@@ -208,9 +208,12 @@ def _kind_of_ref(ctx: Context, ref: str) -> set[str]:
     _REG,
 )
 def _unresolved(ctx: Context) -> Iterator[Problem]:
+    known: dict[str, set[str]] = {}  # what each reference names, worked out once per reference (issue 14)
     for path, ref, role, allowed in _refs(ctx):
-        kinds = _kind_of_ref(ctx, ref)
-        if kinds & set(allowed):
+        kinds = known.get(ref)
+        if kinds is None:
+            kinds = known[ref] = _kind_of_ref(ctx, ref)
+        if not kinds.isdisjoint(allowed):
             continue
         if kinds:
             yield finding(
