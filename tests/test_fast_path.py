@@ -327,10 +327,19 @@ def test_a_repeated_key_hidden_by_an_escaped_colon_is_found(pair: str) -> None:
     assert fast_loads(text, None, MAX_DEPTH) is None
 
 
-@pytest.mark.parametrize("odd_id", ["a\\nb", "a\\n", "\\na", "a b", "", "a" * 201, "é", "a\\u0000"])
-def test_ids_the_pattern_refuses_are_left_to_the_strict_path(odd_id: str) -> None:
+@pytest.mark.parametrize(
+    "odd_id",
+    ["a\\nb", "a\\n", "\\na", "a b", "", "a" * 201, "é", "a\\u0000", ".a", "-a", "_a", ":a", "a/b", "a\\u00e9"],
+)
+@pytest.mark.parametrize("position", [0, 1, -1])
+def test_ids_the_pattern_refuses_are_left_to_the_strict_path(odd_id: str, position: int) -> None:
     value = _hestia()
-    value["report"]["recommendations"][0]["id"] = "PLACEHOLDER"
+    if position == 0:
+        value["id"] = "PLACEHOLDER"  # the first id the fast path meets
+    elif position == 1:
+        value["report"]["recommendations"][0]["id"] = "PLACEHOLDER"
+    else:
+        value["responses"][3]["items"][-1]["item"] = "PLACEHOLDER"  # among the last
     text = json.dumps(value).replace('"PLACEHOLDER"', f'"{odd_id}"')
     assert isinstance(strict(text), sc.LoadError)
     assert fast_loads(text, None, MAX_DEPTH) is None

@@ -226,7 +226,7 @@ class _Generator:
         if category == "str":
             return [
                 f"{indent}if v.__class__ is not str or not v: raise _Abandon",
-                f'{indent}n += v.count(":")',
+                f'{indent}if ":" in v: n += v.count(":")',
                 f"{indent}{out} = v",
             ]
         if category == "id":
@@ -234,7 +234,7 @@ class _Generator:
         if category == "url":
             return [
                 f"{indent}if v.__class__ is not str or _url(v) is None: raise _Abandon",
-                f'{indent}n += v.count(":")',
+                f'{indent}if ":" in v: n += v.count(":")',
                 f"{indent}{out} = v",
             ]
         if category == "bool":
@@ -275,7 +275,8 @@ class _Generator:
                 return [
                     head,
                     f'{indent}if "" in v: raise _Abandon',
-                    f'{indent}n += "".join(v).count(":")',
+                    f'{indent}j = "".join(v)',
+                    f'{indent}if ":" in j: n += j.count(":")',
                     f"{indent}{out} = tuple(v)",
                 ]
             if element == "enum":
@@ -466,30 +467,42 @@ def _factory(version: str) -> tuple[Callable[[], Any], str]:
     return namespace["make"], source
 
 
-@cache
-def _not_an_id() -> re.Pattern[str]:
-    """Finds a line of text that is not an id (a line start where the id pattern does not match the whole line).
+_ID_CHARACTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-"
+_ID_FIRST = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+_ID_LONGEST = 200
 
-    One search over the document's ids, one a line, checks them all; a search for a failure, not a match of the
-    id pattern repeated, whose backtracking state would grow with the number of ids.
-    """
+
+@cache
+def _id_pattern_is_as_checked() -> bool:
+    """Whether the id pattern is the one :func:`_check_ids` checks by other means (else the fast path is off)."""
     from .converter import ID_PATTERN
 
-    one = ID_PATTERN.removeprefix("^").removesuffix("$")
-    if "\n" in one or "$" in one or "^" in one:  # pragma: no cover - one line of plain classes
-        raise AssertionError(ID_PATTERN)
-    return re.compile(f"^(?!{one}$)", re.MULTILINE)
+    return ID_PATTERN == "^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$"
 
 
 def _check_ids(ids: list[Any]) -> int:
-    """Every collected id and reference matches the id pattern (one search for all of them); their colons."""
+    """Every collected id and reference matches the id pattern; their colons.
+
+    Checked for all of them at once, joined one a line: ASCII, nothing but the id characters and the newlines
+    that join them (deleted in one pass over the bytes), no line starting with a character only allowed after
+    the first, none longer than 200 characters.
+    """
     if not ids:
         return 0
-    joined = "\n".join(ids)  # TypeError for anything but a string
-    # An id holding a newline would pass as two ids: the count of newlines says so.
-    if joined.count("\n") != len(ids) - 1 or _not_an_id().search(joined) is not None:
+    if not _id_pattern_is_as_checked():  # pragma: no cover - a changed pattern: tests/test_fast_path.py says so
         raise _Abandon
-    return joined.count(":")
+    joined = "\n".join(ids)  # TypeError for anything but a string
+    if not joined.isascii():
+        raise _Abandon
+    raw = joined.encode("ascii")
+    rest = raw.translate(None, _ID_CHARACTERS)
+    if rest != b"\n" * (len(ids) - 1):  # an id holding a newline, a space, a '/' ... or an empty one
+        raise _Abandon
+    if raw[:1] not in _ID_FIRST or not raw[:1] or any(f"\n{c}" in joined for c in "._:-\n") or raw.endswith(b"\n"):
+        raise _Abandon
+    if max(map(len, ids)) > _ID_LONGEST:
+        raise _Abandon
+    return raw.count(b":") if b":" in raw else 0
 
 
 @cache
