@@ -33,6 +33,7 @@ with it or steps aside.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import threading
 import typing
@@ -44,6 +45,7 @@ from typing import Any
 import attrs
 
 from . import model as m
+from .converter import KINDS, SUPPORTED_VERSIONS
 from .partialdate import PartialDate
 
 __all__ = ["fast_loads"]
@@ -69,11 +71,9 @@ _DECODE = _decoder()
 def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | None:
     """The document the strict path reads from ``data`` (``kind`` as :func:`~supercomplaint.loads` takes it), or
     ``None`` when the fast path cannot vouch for it."""
-    from ._json import collector_held
-    from .converter import KINDS, SUPPORTED_VERSIONS
-
     if _DECODE is None:  # pragma: no cover
         return None
+    collecting = gc.isenabled()  # held while the values and the model are made (as _json.collector_held does)
     try:
         if isinstance(data, str):
             text = data.removeprefix("\ufeff").encode("utf-8")  # a lone surrogate raises: the strict path says so
@@ -81,18 +81,19 @@ def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | N
             text = data.removeprefix(b"\xef\xbb\xbf")
         else:
             return None
-        with collector_held():
-            tree = _DECODE(text)
-            if tree.__class__ is not dict:
-                return None
-            found, version = tree.get("kind"), tree.get("schemaVersion")
-            if found.__class__ is not str or found not in KINDS or (kind is not None and kind != found):
-                return None
-            if version.__class__ is not str or version not in SUPPORTED_VERSIONS:
-                return None
-            build = _builders(version)[found]
-            doc, depth, colons = build(tree)
-            del tree
+        if collecting:
+            gc.disable()
+        tree = _DECODE(text)
+        if tree.__class__ is not dict:
+            return None
+        found, version = tree.get("kind"), tree.get("schemaVersion")
+        if found.__class__ is not str or found not in KINDS or (kind is not None and kind != found):
+            return None
+        if version.__class__ is not str or version not in SUPPORTED_VERSIONS:
+            return None
+        build = _builders(version)[found]
+        doc, depth, colons = build(tree)
+        del tree
         if depth > max_depth:
             return None
         # Each key/value pair of the text has its colon, as do the strings: the tree holds fewer colons when it
@@ -102,6 +103,9 @@ def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | N
         return doc
     except Exception:  # noqa: BLE001 - any doubt at all: the strict path decides and reports
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -157,6 +161,7 @@ class _Generator:
         self.functions: list[str] = []
         self.pending: list[type] = []
         self.recursive: set[type] = set()
+        self.default_makers: dict[type, str] = {}
         self.depth = self.static_depth()
 
     def fields(self, cls: type) -> list[tuple[attrs.Attribute[Any], Any]]:
@@ -334,13 +339,14 @@ class _Generator:
             if rule.required:
                 lines.append(f"        v = d[{key!r}]")
                 lines.extend(line[4:] for line in check)
+                lines.append(f"        {setter}(o, x)")
             else:
                 lines.append(f"        if {key!r} in d:")
                 lines.append(f"            v = d[{key!r}]")
                 lines.extend(check)
+                lines.append(f"            {setter}(o, x)")
                 lines.append("        else:")
-                lines.append(f"            x = {self.default_code(field)}")
-            lines.append(f"        {setter}(o, x)")
+                lines.append(f"            {setter}(o, {self.default_code(field)})")
         if recursive:
             lines.append("        pk -= 1")
         lines.append("        d.clear()")  # the parsed values are held once: by the model, not by the tree too
@@ -354,10 +360,25 @@ class _Generator:
             factory = default.factory  # type: ignore[union-attr]
             if factory is dict:
                 return "{}"
+            if isinstance(factory, type) and attrs.has(factory) and factory not in self.default_makers:
+                self.default_makers[factory] = self.default_maker(factory)
+            if factory in self.default_makers:
+                return f"d_{factory.__name__}()"
             return f"{self.const(factory, 'factory')}()"
         if default is None or default == () or default is False or default is True:
             return repr(default)
         return self.const(default, "default")
+
+    def default_maker(self, cls: type) -> str:
+        """Source of a function making ``cls()`` (a default of another field) without its ``__init__``."""
+        lines = [f"def d_{cls.__name__}():", f"    o = _new({self.const(cls, 'C')})"]
+        for field in attrs.fields(cls):
+            if field.default is attrs.NOTHING or field.converter is not None or field.validator is not None:
+                raise NotImplementedError(f"{cls.__name__}() needs its __init__")  # pragma: no cover
+            setter = self.const(getattr(cls, field.name).__set__, "set")
+            lines.append(f"    {setter}(o, {self.default_code(field)})")
+        lines.append("    return o")
+        return "\n".join(lines)
 
     def source(self) -> str:
         from .converter import KINDS, UNION_TAG
@@ -393,6 +414,7 @@ class _Generator:
         root_table = ", ".join(f"{kind!r}: {fname}" for kind, fname in roots.items())
         return "\n".join(
             [
+                *self.default_makers.values(),
                 "def make():",
                 "    n = emax = pk = pmax = 0",
                 "    ids = []",
