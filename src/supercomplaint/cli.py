@@ -852,15 +852,20 @@ class _Names:
                 self.things[route.id] = route
         for follow_up in case.follow_ups:
             self.things[follow_up.id] = follow_up
+        self._titles: dict[str, str] = {}  # what title() and short() said of each ref, said again (a row asks twice)
+        self._shorts: dict[str, str] = {}
 
     def name(self, ref: str) -> str:
         found = self.registry.get(ref)
         return found.name if found is not None else ref
 
     def short(self, ref: str) -> str:
-        from .tracker import short_name
+        said = self._shorts.get(ref)
+        if said is None:
+            from .tracker import short_name
 
-        return short_name(self.registry.get(ref), ref)
+            said = self._shorts[ref] = short_name(self.registry.get(ref), ref)
+        return said
 
     def label(self, ref: str) -> str:
         """An item's label alone ('5.2'), for lists of items."""
@@ -869,6 +874,12 @@ class _Names:
         return str(label) if label else self.headings.get(ref, "an unnumbered item").split(":")[0]
 
     def title(self, ref: str) -> str:
+        said = self._titles.get(ref)
+        if said is None:
+            said = self._titles[ref] = self._title(ref)
+        return said
+
+    def _title(self, ref: str) -> str:
         from .model import FollowUp, MonitoringObligation
 
         thing = self.things.get(ref)
