@@ -311,15 +311,15 @@ class _Generator:
             "        nonlocal n, emax, pk, pmax",
             "        if d.__class__ is not dict or not d.keys() <= {keys}: raise _Abandon",
             "        n += len(d)",
-            f"        o = _new({self.const(cls, 'C')})",
+            f"        o = _new({self.const(_mutable_twin(cls), 'M')})",
         ]
         if recursive:  # how many of these are nested, for the depth of the document
             lines += ["        pk += 1", "        if pk > pmax: pmax = pk"]
         for field in attrs.fields(cls):
             rule = field_rule(field, self.version)
-            setter = self.const(getattr(cls, field.name).__set__, "set")
+            setter = f"o.{field.name} ="
             if not rule.present:  # its key is unknown to this version (refused by the key check): the default
-                lines.append(f"        {setter}(o, {self.default_code(field)})")
+                lines.append(f"        {setter} {self.default_code(field)}")
                 continue
             key = names[field.name]
             allowed.append(key)
@@ -339,17 +339,17 @@ class _Generator:
             if rule.required:
                 lines.append(f"        v = d[{key!r}]")
                 lines.extend(line[4:] for line in check)
-                lines.append(f"        {setter}(o, x)")
+                lines.append(f"        {setter} x")
             else:
                 lines.append(f"        if {key!r} in d:")
                 lines.append(f"            v = d[{key!r}]")
                 lines.extend(check)
-                lines.append(f"            {setter}(o, x)")
+                lines.append(f"            {setter} x")
                 lines.append("        else:")
-                lines.append(f"            {setter}(o, {self.default_code(field)})")
+                lines.append(f"            {setter} {self.default_code(field)}")
         if recursive:
             lines.append("        pk -= 1")
-        lines.append("        d.clear()")  # the parsed values are held once: by the model, not by the tree too
+        lines.append(f"        o.__class__ = {self.const(cls, 'C')}")  # the frozen class, from its mutable twin
         lines.append("        return o")
         keys = self.const(frozenset(allowed), "K")
         return "\n".join(lines).replace("{keys}", keys)
@@ -371,12 +371,12 @@ class _Generator:
 
     def default_maker(self, cls: type) -> str:
         """Source of a function making ``cls()`` (a default of another field) without its ``__init__``."""
-        lines = [f"def d_{cls.__name__}():", f"    o = _new({self.const(cls, 'C')})"]
+        lines = [f"def d_{cls.__name__}():", f"    o = _new({self.const(_mutable_twin(cls), 'M')})"]
         for field in attrs.fields(cls):
             if field.default is attrs.NOTHING or field.converter is not None or field.validator is not None:
                 raise NotImplementedError(f"{cls.__name__}() needs its __init__")  # pragma: no cover
-            setter = self.const(getattr(cls, field.name).__set__, "set")
-            lines.append(f"    {setter}(o, {self.default_code(field)})")
+            lines.append(f"    o.{field.name} = {self.default_code(field)}")
+        lines.append(f"    o.__class__ = {self.const(cls, 'C')}")
         lines.append("    return o")
         return "\n".join(lines)
 
@@ -433,6 +433,21 @@ class _Generator:
                 f"    return {{{root_table}}}, ids, shape",
             ]
         )
+
+
+@cache
+def _mutable_twin(cls: type) -> type:
+    """A subclass of a frozen, slotted model class that adds nothing but plain attribute setting.
+
+    An instance is made as the twin, its fields set by plain assignment (a slot store: the frozen class's own
+    way, ``object.__setattr__`` per field, costs a call with an argument tuple, 700 instructions a field), then
+    given its class: ``o.__class__ = cls``, which Python allows between a class and a subclass of the same layout.
+    """
+    return type(
+        f"_Mutable{cls.__name__}",
+        (cls,),
+        {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__, "__module__": __name__},
+    )
 
 
 @cache
