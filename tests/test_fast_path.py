@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import supercomplaint as sc
 from supercomplaint import strategies
+from supercomplaint._fastdump import unstructured
 from supercomplaint._fastload import fast_loads
 from supercomplaint.converter import structure_document, unstructure_document
 from supercomplaint.io import MAX_DEPTH, parse_json
@@ -398,3 +399,26 @@ def test_a_float_no_json_holds_in_extension_data_is_refused_as_the_reference_ref
     doc = attrs.evolve(doc, extensions={"x.bad": [bad]})
     with pytest.raises(ValueError, match="not JSON compliant"):
         sc.dumps(doc)
+
+
+@given(strategies.documents())
+def test_the_generated_unstructuring_gives_the_converters_value_key_for_key(doc: sc.Document) -> None:
+    for version in ("1.0", "1.1"):
+        try:
+            expected = unstructure_document(doc, version=version)
+        except sc.VersionError as exc:
+            problems = exc.problems
+            expected = None
+        if expected is None:
+            with pytest.raises(sc.VersionError) as raised:
+                unstructured(doc, version)
+            assert raised.value.problems == problems
+            continue
+        found = unstructured(doc, version)
+        assert json.dumps(found) == json.dumps(expected)  # the same keys in the same order, the same values
+        identical(found, expected)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_the_generated_unstructuring_gives_the_converters_value_for_every_example(path: Path) -> None:
+    test_the_generated_unstructuring_gives_the_converters_value_key_for_key.hypothesis.inner_test(sc.load(path))  # type: ignore[attr-defined]

@@ -79,11 +79,12 @@ def document_bytes(doc: Document, version: str | None = None) -> bytes:
 
 def _unstructured(doc: Document, version: str | None) -> tuple[Any, bool]:
     """The document's JSON value, and whether it holds extension data (the only place a float or a null can be)."""
-    from .converter import EXTENSION_DATA, SCHEMA_VERSION, unstructure_document
+    from ._fastdump import unstructured  # unstructure_document's value, by code generated per class
+    from .converter import EXTENSION_DATA
 
     token = EXTENSION_DATA.set(False)
     try:
-        value = unstructure_document(doc, version=version or SCHEMA_VERSION)
+        value = unstructured(doc, version)
         return value, EXTENSION_DATA.get()
     finally:
         EXTENSION_DATA.reset(token)

@@ -44,6 +44,7 @@ __all__ = [
     "SUPPORTED_VERSIONS",
     "FieldRule",
     "camel",
+    "check_writable",
     "deadline_tags",
     "field_rule",
     "get_converter",
@@ -631,15 +632,8 @@ def needed_version(doc: object) -> str:
     return SCHEMA_VERSION
 
 
-def unstructure_document(
-    doc: m.Document, converter: cattrs.Converter | None = None, *, version: str = SCHEMA_VERSION
-) -> dict[str, Any]:
-    """A document as a JSON value: ``kind`` and ``schemaVersion`` first, then its fields.
-
-    ``version`` is the schema version to write (the latest by default). An older version is written only
-    when the document needs nothing newer; otherwise :class:`~supercomplaint.VersionError` lists what it
-    cannot say, with paths.
-    """
+def check_writable(doc: object, version: str) -> None:
+    """Raise :class:`~supercomplaint.VersionError` unless ``doc`` can be written as schema ``version``."""
     if version not in SUPPORTED_VERSIONS:
         raise VersionError(
             [
@@ -654,6 +648,18 @@ def unstructure_document(
         problems = newer_features(doc, version)
         if problems:
             raise VersionError(problems, version=version)
+
+
+def unstructure_document(
+    doc: m.Document, converter: cattrs.Converter | None = None, *, version: str = SCHEMA_VERSION
+) -> dict[str, Any]:
+    """A document as a JSON value: ``kind`` and ``schemaVersion`` first, then its fields.
+
+    ``version`` is the schema version to write (the latest by default). An older version is written only
+    when the document needs nothing newer; otherwise :class:`~supercomplaint.VersionError` lists what it
+    cannot say, with paths.
+    """
+    check_writable(doc, version)
     conv = converter or _default()
     body = conv.unstructure(doc, type(doc))
     return {KIND_KEY: kind_of(doc), VERSION_KEY: version, **body}
