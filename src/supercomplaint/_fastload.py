@@ -22,8 +22,8 @@ How it is sure (issue 14):
   :data:`~supercomplaint.io.MAX_DEPTH` deep takes the strict path.
 * **Structure.** Code generated once per class and schema version checks each field inline (types, empty
   strings, enums by dict lookup, unknown keys by one set comparison, required keys by lookup) and sets the
-  frozen instance's slots directly. Ids and references are collected and checked against the id pattern in one
-  regular-expression match per document; partial dates are parsed once per distinct text. Any doubt (an
+  frozen instance's slots directly. Ids and references are collected and checked for the id pattern all at once;
+  partial dates are parsed once per distinct text (and kept: they are immutable). Any doubt (an
   exception of any kind) abandons the fast path.
 
 Only the strict path's verdict is ever shown to a user; the fast path is an optimisation that either agrees
@@ -39,7 +39,7 @@ import threading
 import typing
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import attrs
@@ -98,7 +98,7 @@ def fast_loads(data: object, kind: str | None, max_depth: int) -> m.Document | N
             return None
         # Each key/value pair of the text has its colon, as do the strings: the tree holds fewer colons when it
         # kept only the last of a repeated key (a colon spelled \\u003a would count in the tree alone).
-        if colons != text.count(b":") or b"\\u003" in text:
+        if colons != text.count(b":") or (b"\\" in text and b"\\u003" in text):
             return None
         return doc
     except Exception:  # noqa: BLE001 - any doubt at all: the strict path decides and reports
@@ -249,11 +249,7 @@ class _Generator:
         if category == "date":
             return [f"{indent}{out} = _date(v, None)"]
         if category == "pdate":
-            return [
-                f"{indent}{out} = memo.get(v)",
-                f"{indent}if {out} is None:",
-                f"{indent}    {out} = memo[v] = _pdate(v)",
-            ]
+            return [f"{indent}{out} = _pdate(v)"]
         if category == "enum":
             return [f"{indent}{out} = {self.const(_enum_map(detail), 'E')}[v]"]  # no colon in a value: _enum_map
         if category == "ext":
@@ -420,7 +416,6 @@ class _Generator:
                 "    ids = []",
                 "    ida = ids.append",
                 "    ide = ids.extend",
-                "    memo = {}",
                 *body,
                 f"    tags = {{{tag_table}}}",
                 "    def shape():",
@@ -428,11 +423,16 @@ class _Generator:
                 f"        found = {self.depth} + emax + 2 * max(pmax - 1, 0), n",
                 "        n = emax = pk = pmax = 0",  # ready for the next document
                 "        ids.clear()",
-                "        memo.clear()",
                 "        return found",
                 f"    return {{{root_table}}}, ids, shape",
             ]
         )
+
+
+# Partial dates are immutable: one object for each distinct text, shared by every document that holds it (a
+# document holds the same few dates many times; parsing one costs a regular expression, three int() calls and a
+# calendar check). What fails to parse is not kept.
+_partial_date = lru_cache(maxsize=4096)(PartialDate.parse)
 
 
 @cache
@@ -494,7 +494,7 @@ def _factory(version: str) -> tuple[Callable[[], Any], str]:
         "_url": re.compile(URL_PATTERN).fullmatch,
         "_date": _structure_date,
         "_fulldate": _structure_full_date,
-        "_pdate": PartialDate.parse,
+        "_pdate": _partial_date,
         "_ext": _structure_extensions,
         "_ext_shape": _ext_shape,
         "_BIG": _BIG,
