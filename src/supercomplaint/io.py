@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import math
 import os
@@ -423,14 +424,13 @@ def loads(data: str | bytes, *, kind: DocumentKind | str | None = None, source: 
       $.case: [missing-field] 'case' is required here
       $.response: [missing-field] 'response' is required here
     """
-    from ._fastload import fast_loads
-    from .converter import structure_document
-
     # Read in C and built by generated code when that is sure to give what the strict path below gives
     # (issue 14); otherwise, and for every document with a problem, the strict path decides and reports.
-    fast = fast_loads(data, kind, MAX_DEPTH)
+    fast = _lazy().fast_loads(data, kind, MAX_DEPTH)
     if fast is not None:
         return fast
+    from .converter import structure_document
+
     value = parse_json(data, source)
     try:
         return structure_document(value, kind=kind, json_checked=True)
@@ -500,9 +500,7 @@ def dumps(doc: Document, *, version: str | None = None) -> str:
     >>> sc.loads(sc.dumps(doc)) == doc
     True
     """
-    from ._json import document_text  # orjson, byte for byte as json.dumps(indent=2) writes (issue 14)
-
-    return document_text(doc, version)
+    return _lazy().document_text(doc, version)  # orjson, byte for byte as json.dumps(indent=2) writes (issue 14)
 
 
 def upgrade(data: str | bytes, *, to: str | None = None, source: str | None = None) -> str:
@@ -539,6 +537,22 @@ def dump(doc: Document, path: str | os.PathLike[str], *, version: str | None = N
     from ._json import document_bytes  # the bytes of dumps(doc), never held as a str as well
 
     atomic_write(path, document_bytes(doc, version))
+
+
+class _Lazy:
+    """The fast paths' modules, imported on first use (an import statement in a function costs 2 us a call)."""
+
+    def __init__(self) -> None:
+        from ._fastload import fast_loads
+        from ._json import document_text
+
+        self.fast_loads = fast_loads
+        self.document_text = document_text
+
+
+@functools.cache
+def _lazy() -> _Lazy:
+    return _Lazy()
 
 
 class WriteError(SupercomplaintError, OSError):
