@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -422,3 +423,29 @@ def test_the_generated_unstructuring_gives_the_converters_value_key_for_key(doc:
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
 def test_the_generated_unstructuring_gives_the_converters_value_for_every_example(path: Path) -> None:
     test_the_generated_unstructuring_gives_the_converters_value_key_for_key.hypothesis.inner_test(sc.load(path))  # type: ignore[attr-defined]
+
+
+def test_loads_in_many_threads_at_once_give_the_documents_read_one_at_a_time() -> None:
+    texts = [path.read_bytes() for path in EXAMPLE_FILES]
+    expected = [sc.loads(text) for text in texts]
+    failures: list[BaseException] = []
+
+    def work(offset: int) -> None:
+        try:
+            for round_ in range(30):
+                index = (offset + round_) % len(texts)
+                identical(sc.loads(texts[index]), expected[index])
+        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(6)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads taking turns in the middle of a load
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not failures, failures[0]
