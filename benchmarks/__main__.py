@@ -14,9 +14,9 @@ What it measures, with the garbage collector on as users run it:
 * ``python -c pass``, ``import supercomplaint``, ``supercomplaint --help``, ``--version`` and ``status``;
 * the peak memory (tracemalloc) of loading and of dumping, against the JSON text's size.
 
-Every row is timed once per round and the rows take turns round-robin (A, B, C, A, B, C...), so that the
-machine's load falls on all alike. A ratio is the median of the per-round ratios (paired), with the lowest and
-highest in brackets; a time is a median with its spread. A step of the scaling (time at 10 times the size over
+Every row is one call, timed once per round (the same at every size: see ``Row``), and the rows take turns
+round-robin (A, B, C, A, B, C...), so that the machine's load falls on all alike. A ratio is the median of the
+per-round ratios (paired), with the lowest and highest in brackets; a time is a median with its spread. A step of the scaling (time at 10 times the size over
 time at this size) above 11 is flagged. Not part of the test suite.
 """
 
@@ -132,31 +132,31 @@ def generated_models(folder: Path) -> dict[str, types.ModuleType | str]:
 
 
 class Row:
-    """One timed thing: a function of no arguments, called ``number`` times per round."""
+    """One timed thing: a function of no arguments, called once per round.
+
+    Once, at every size: calling a small document's operation several times in a row to fill a sample would
+    time it with the processor's caches warm from the call before, while the large document's single call
+    starts cold, and so flatter the small size in every scaling step (compile's 100x->1000x step read 13.5
+    with 5 calls a sample at 100x; its instruction count grows 9.99 times).
+    """
 
     def __init__(self, func: Callable[[], object]) -> None:
         self.func = func
-        self.number = 1
         self.samples: list[float] = []
 
-    def calibrate(self) -> None:
-        self.func()
-        start = time.perf_counter()
-        self.func()
-        once = max(time.perf_counter() - start, 1e-7)
-        self.number = max(1, int(0.02 / once))
+    def warm(self) -> None:
+        self.func()  # the first call pays for code generated once per process (converters, hooks)
 
     def run(self) -> None:
         func = self.func
         start = time.perf_counter()
-        for _ in range(self.number):
-            func()
-        self.samples.append((time.perf_counter() - start) / self.number)
+        func()
+        self.samples.append(time.perf_counter() - start)
 
 
 def interleave(rows: list[Row], rounds: int) -> None:
     for row in rows:
-        row.calibrate()
+        row.warm()
     for _ in range(rounds):
         for row in rows:  # round-robin: each round times every row once
             row.run()
@@ -318,7 +318,7 @@ def start_up(rounds: int, pycache: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of every row (default 5)")
+    parser.add_argument("--rounds", type=int, default=9, help="rounds of every row (default 9)")
     parser.add_argument("--sizes", default="1,10,100,1000", help="copies of Hestia (default 1,10,100,1000)")
     parser.add_argument("--start-rounds", type=int, default=15, help="rounds of the cold-start rows (default 15)")
     parser.add_argument("--no-memory", action="store_true", help="leave out the memory rows")

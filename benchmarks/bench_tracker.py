@@ -18,8 +18,8 @@ real record holds:
 The larger case has 10 times the recommendations, and so 10 times the responses, outcomes and
 assessments (about 3,500 and 34,500 obligations). Rounds are interleaved (baseline, large, baseline,
 large ...), first all of obligations()'s, then compile()'s, with the garbage collector on, as in real use
-(the fixtures themselves frozen out of its way), in processor time (the baseline's compile, which takes
-milliseconds, is timed as the mean of 10 runs in a row). The ratio is the median of the rounds' paired
+(the fixtures themselves frozen out of its way), in processor time, one run per round at both sizes (see
+``timed``). The ratio is the median of the rounds' paired
 ratios (each round's large time over the same round's baseline time), with the lowest and highest in
 brackets, as ``python -m benchmarks`` reports its ratios; the ratio of the best rounds is printed beside
 it. Prints the times, the ratios, and whether the median is within 11.
@@ -187,17 +187,17 @@ def build(recommendations: int) -> tuple[m.CaseRecord, list[m.Response]]:
     return case, responses
 
 
-def timed(action: Callable[[], object], repeat: int = 1) -> float:
-    """The processor time of one run (the mean of ``repeat`` runs in a row), with the garbage collector on.
+def timed(action: Callable[[], object]) -> float:
+    """The processor time of one run, with the garbage collector on.
 
     Processor time, not wall time: on a shared machine a short run can slip between other processes'
-    turns while a long one cannot, which would flatter the baseline; repeating a short run in one block
-    exposes it alike.
+    turns while a long one cannot, which would flatter the baseline. One run at both sizes: runs of the
+    baseline in a row would find the processor's caches warm from the run before, which the large record's
+    single run cannot.
     """
     start = time.process_time()
-    for _ in range(repeat):
-        action()
-    return (time.process_time() - start) / repeat
+    action()
+    return time.process_time() - start
 
 
 def paired(large: list[float], small: list[float]) -> list[float]:
@@ -229,7 +229,7 @@ def main() -> int:
         for n in sizes:
             case, responses = built[n]
             run = functools.partial(compile, case, *reversed(responses))
-            times_compile[n].append(timed(run, repeat=10 if n == BASE else 1))
+            times_compile[n].append(timed(run))
     small, large = sizes
     print(f"{ROUNDS} rounds; times are medians [best-worst], in processor time")
     print(f"{'recommendations':>15} {'responses':>9} {'obligations':>11} {'obligations()':>24} {'compile()':>24}")
