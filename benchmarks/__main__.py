@@ -16,8 +16,8 @@ What it measures, with the garbage collector on as users run it:
 
 Every row is one call, timed once per round (the same at every size: see ``Row``), and the rows take turns
 round-robin (A, B, C, A, B, C...), so that the machine's load falls on all alike. A ratio is the median of the
-per-round ratios (paired), with the lowest and highest in brackets; a time is a median with its spread. A step of the scaling (time at 10 times the size over
-time at this size) above 11 is flagged. Not part of the test suite.
+per-round ratios (paired), with the lowest and highest in brackets; a time is a median with its spread. A
+step of the scaling (time at 10 times the size over time at this size) above 11 is flagged. Not part of the test suite.
 """
 
 from __future__ import annotations
