@@ -18,7 +18,6 @@ import json
 import math
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -692,6 +691,8 @@ def _existing(name: str, folder: str) -> os.stat_result | None:
 
 def _create_temp(name: str, folder: str, base: str, *, new: bool) -> tuple[int, str]:
     """Create the temporary file beside the target: mode 0o666 less the umask for a new file, else 0o600."""
+    import secrets  # here, not at the top: it imports hashlib and hmac, ~20 ms of a start that writes nothing
+
     stem = _stem(base)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
