@@ -141,6 +141,10 @@ def parse_json(data: str | bytes, source: str | None = None) -> Any:
         flags.append(True)
         return _Constant(name)
 
+    if sys.getrecursionlimit() > SAFE_RECURSION_LIMIT:
+        deep = _first_too_deep(text)  # the parser must not meet it: see SAFE_RECURSION_LIMIT
+        if deep is not None:
+            raise LoadError([deep], source)
     raw_surrogate = None if text.isascii() else _RAW_SURROGATE.search(text)
     try:
         value = json.loads(
@@ -170,6 +174,15 @@ MAX_DEPTH = 200
 Real documents nest about ten deep. The limit keeps every document that reads well inside what the
 recursive code after the parser (structuring, rules, dumping) can handle.
 """
+
+SAFE_RECURSION_LIMIT = 10_000
+"""The highest recursion limit under which JSON text is handed to a C parser as it is.
+
+The parsers (the standard library's and msgspec's) recurse in C as deep as the text nests, stopped only by
+Python's recursion limit. A program that raises the limit lets hostile nesting overflow the C stack and crash
+the process (100,000 levels did: msgspec's parser with the limit at 30,000, the standard library's at 100,000;
+both stopped with a RecursionError at 20,000, on Linux with an 8 MB stack). Above this limit the loader skips
+the fast path and measures the text's nesting before parsing it."""
 
 MAX_INTEGER_DIGITS = 4300
 """The most digits an integer in JSON text may have (Python's default limit for int-string conversion)."""
@@ -229,6 +242,15 @@ _BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 def _too_deep_in_text(text: str) -> Problem:
     """``json-too-deep`` for text too deep for the parser itself, placed at the bracket that passes the limit."""
+    found = _first_too_deep(text)
+    if found is None:  # pragma: no cover - the parser gave up on text this scan finds shallow
+        return Problem(code="json-too-deep", message="the JSON is nested too deeply to read")
+    return found
+
+
+def _first_too_deep(text: str) -> Problem | None:
+    """``json-too-deep`` at the first bracket that opens a value nested more than :data:`MAX_DEPTH` deep (in
+    strings, brackets do not count), or ``None``."""
     depth = 0
     for match in _BRACKETS.finditer(text):
         token = match.group()
@@ -244,7 +266,7 @@ def _too_deep_in_text(text: str) -> Problem:
                 )
         elif token in "]}":
             depth -= 1
-    return Problem(code="json-too-deep", message="the JSON is nested too deeply to read")  # pragma: no cover
+    return None
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -339,6 +361,8 @@ def _plainly_json(value: Any) -> bool:
     """Whether a Python value is a JSON value (see :func:`json_value_problems`), at C speed and without
     working out any path: it must encode (no NaN, no set, no lone surrogate, no integer past the limit), read
     back equal (no key that is not a string, no tuple), and nest at most :data:`MAX_DEPTH` deep."""
+    if sys.getrecursionlimit() > SAFE_RECURSION_LIMIT:
+        return False  # json.dumps recurses in C as deep as the value nests: the walk without recursion decides
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False)
         text.encode("utf-8")
@@ -425,9 +449,10 @@ def loads(data: str | bytes, *, kind: DocumentKind | str | None = None, source: 
     """
     # Read in C and built by generated code when that is sure to give what the strict path below gives
     # (issue 14); otherwise, and for every document with a problem, the strict path decides and reports.
-    fast = _lazy().fast_loads(data, kind, MAX_DEPTH)
-    if fast is not None:
-        return fast
+    if sys.getrecursionlimit() <= SAFE_RECURSION_LIMIT:  # msgspec's parser is safe only under it
+        fast = _lazy().fast_loads(data, kind, MAX_DEPTH)
+        if fast is not None:
+            return fast
     from .converter import structure_document
 
     value = parse_json(data, source)
