@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from . import model as m
-from ._fastload import _kind
+from ._fastgen import _kind
 from .converter import (
     DEADLINE_TAGS,
     KINDS,
