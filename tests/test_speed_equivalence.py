@@ -74,6 +74,32 @@ def test_the_collector_is_as_it_was_after_a_dump() -> None:
         gc.enable()
 
 
+
+def test_the_collector_is_held_while_a_python_value_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supercomplaint import io as scio
+
+    seen: list[bool] = []
+    real = scio.json.loads
+
+    def loads(text: str) -> Any:
+        seen.append(gc.isenabled())
+        return real(text)
+
+    monkeypatch.setattr(scio.json, "loads", loads)
+    data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
+    assert sc.validate(data).valid
+    seen.clear()
+    assert scio._plainly_json(data)
+    assert not scio._plainly_json({"a": (1,)})  # read back unequal: the walk gives the problem
+    assert seen == [False, False]  # both read back with the collector held
+    assert gc.isenabled()  # and enabled again after
+    gc.disable()
+    try:
+        assert sc.validate(data).valid
+        assert not gc.isenabled()  # a caller's disabled collector is left disabled
+    finally:
+        gc.enable()
+
 _NO_SURROGATE = st.characters(exclude_categories=["Cs"])
 _KEYS = st.text(_NO_SURROGATE, max_size=8)
 _SCALARS = (

@@ -94,7 +94,8 @@ def _unstructured(doc: Document, version: str | None) -> tuple[Any, bool]:
 def collector_held() -> Iterator[None]:
     """The garbage collector paused while a document's tree of new, acyclic values is built (and written).
 
-    Used by :func:`document_text` and by the converter's ``structure_document``.
+    Used by :func:`document_text`, the converter's ``structure_document`` and the check of a Python value in
+    :mod:`supercomplaint.io`.
 
     With a large document alive, each full collection the allocations set off walks every object the program
     holds: at 1000 times the Hestia case that made a dump cost 33 times what one a tenth the size cost (issue 14).

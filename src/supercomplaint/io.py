@@ -363,13 +363,19 @@ def _plainly_json(value: Any) -> bool:
     back equal (no key that is not a string, no tuple), and nest at most :data:`MAX_DEPTH` deep."""
     if sys.getrecursionlimit() > SAFE_RECURSION_LIMIT:
         return False  # json.dumps recurses in C as deep as the value nests: the walk without recursion decides
-    try:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-        text.encode("utf-8")
-        same = bool(json.loads(text) == value)
-    except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
-        return False
-    return same and (not isinstance(value, dict | list) or not _too_deep(value))
+    from ._json import collector_held
+
+    # The copy read back is new and acyclic: without the collector held, the full collections its allocations
+    # set off walk every object the program holds (at 1000 times Hestia: 385 ms instead of 264, a step of 16
+    # times for ten times the value).
+    with collector_held():
+        try:
+            text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+            text.encode("utf-8")
+            same = bool(json.loads(text) == value)
+        except (TypeError, ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+            return False
+        return same and (not isinstance(value, dict | list) or not _too_deep(value))
 
 
 def _scan(value: Any, check_surrogates: bool) -> list[Problem]:
