@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -450,3 +451,13 @@ def test_a_response_document_s_own_groups_resolve() -> None:
     registry = Registry.for_document(doc)
     assert registry.is_group("local-group")
     assert [b.id for b in registry.members("local-group")] == ["local-0"]
+
+
+def test_the_shipped_register_reads_the_same_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read beside the module as files (every pip install), through importlib.resources otherwise (a zip)."""
+    from supercomplaint import registry
+
+    beside = registry._shipped_bytes("data", "register.json")
+    monkeypatch.setattr(registry, "__file__", "/nonexistent/supercomplaint/registry.py")
+    assert registry._shipped_bytes("data", "register.json") == beside
+    assert json.loads(beside)["kind"] == "register"

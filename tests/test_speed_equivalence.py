@@ -79,13 +79,13 @@ def test_the_collector_is_held_while_a_python_value_is_checked(monkeypatch: pyte
     from supercomplaint import io as scio
 
     seen: list[bool] = []
-    real = scio.json.loads
+    real = json.loads
 
     def loads(text: str) -> Any:
         seen.append(gc.isenabled())
         return real(text)
 
-    monkeypatch.setattr(scio.json, "loads", loads)
+    monkeypatch.setattr(json, "loads", loads)  # the module io reads back with
     data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
     assert sc.validate(data).valid
     seen.clear()

@@ -9,6 +9,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +122,21 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
         if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
     raise AssertionError("no commands")
+
+
+def test_status_of_a_valid_document_reads_it_without_cattrs_the_schemas_or_generating_code() -> None:
+    """A document that loads takes the fast path, whose structuring functions are written ahead of time: no
+    cattrs converter, no validator, no importlib.resources, no code generator at all (issue 14)."""
+    imported = _imported("-m", "supercomplaint", "status", "examples/hestia/case.json", "--as-of", "2024-06-01")
+    assert "supercomplaint.tracker" in imported  # the command ran
+    assert "supercomplaint._faststructure" in imported
+    unwanted = {"cattrs", "supercomplaint.validation", "importlib.resources", "supercomplaint._fastgen", "jsonschema"}
+    assert not imported & unwanted, imported & unwanted
+
+
+def test_a_document_with_a_problem_still_gets_the_detailed_report(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"kind": "case", "schemaVersion": "1.1", "id": "c"}', encoding="utf-8")
+    done = run("-m", "supercomplaint", "status", str(bad), "--as-of", "2024-06-01")
+    assert done.returncode == 1, done.stderr
+    assert "[missing-field]" in done.stderr, done.stderr

@@ -20,7 +20,7 @@ import supercomplaint.model as _supercomplaint_model
 _new = object.__new__
 _url = _re.compile(_URL_PATTERN).fullmatch
 
-FINGERPRINT = '5586ce55-43'
+FINGERPRINT = '7027fc01-43'
 
 
 # Schema 1.0

@@ -500,7 +500,6 @@ def _read_checked(name: str, out: _Out, kind: str) -> tuple[Document | None, int
     from .locate import with_positions
     from .problems import LoadError, Severity, sort_problems
     from .rules import check
-    from .validation import validate
 
     try:
         raw = out.read(name)
@@ -524,6 +523,8 @@ def _read_checked(name: str, out: _Out, kind: str) -> tuple[Document | None, int
         except LoadError as exc:
             problems = list(exc.problems)
         else:
+            from .validation import validate  # only for a document with a problem (3 ms of a start)
+
             report = validate(data, kind)
             problems = list(report.problems)
             document = report.document

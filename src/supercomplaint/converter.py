@@ -19,23 +19,18 @@ from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from enum import StrEnum
 from functools import cache
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import model as m
 from ._json import collector_held
 from .partialdate import PartialDate
 from .problems import LoadError, Problem, VersionError, join_path
+
+if TYPE_CHECKING:  # cattrs is imported where a converter is built or its errors read, not with this module
+    import cattrs
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote
 
 __all__ = [
     "DEADLINE_TAGS",
@@ -301,6 +296,8 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 
 
 def _tuple_hook(conv: cattrs.Converter, t: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     element = typing.get_args(t)[0]
     handler = conv.get_structure_hook(element)
 
@@ -400,6 +397,9 @@ def _structure_full_date(value: object, _: object) -> PartialDate:
 
 
 def _attrs_structure_factory(conv: cattrs.Converter, version: str) -> Callable[[type], Callable[[object, object], Any]]:
+    from cattrs.errors import AttributeValidationNote, ClassValidationError
+    from cattrs.gen import make_dict_structure_fn, override
+
     def factory(cls: type) -> Callable[[object, object], Any]:
         names = wire_names(cls)
         overrides: dict[str, Any] = {name: override(rename=key) for name, key in names.items()}
@@ -484,6 +484,8 @@ def _unstructure_enum(value: StrEnum) -> str:
 
 
 def _attrs_unstructure_factory(conv: cattrs.Converter) -> Callable[[type], Callable[[Any], Any]]:
+    from cattrs.gen import make_dict_unstructure_fn, override
+
     def factory(cls: type) -> Callable[[Any], Any]:
         names = wire_names(cls)
         renames: dict[str, Any] = {name: override(rename=key) for name, key in names.items()}
@@ -750,6 +752,14 @@ def problems_from_exception(exc: BaseException, path: str, cls: type | None = No
 
 
 def _walk(exc: BaseException, path: str, out: list[Problem]) -> None:
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     if isinstance(exc, ClassValidationError):
         names = wire_names(exc.cl) if attrs.has(exc.cl) else {}
         for sub in exc.exceptions:
@@ -797,7 +807,8 @@ def _later_fields(cls: type) -> Mapping[str, str]:
     return {names[a.name]: str(a.metadata["since"]) for a in attrs.fields(cls) if "since" in a.metadata}
 
 
-N = TypeVar("N", AttributeValidationNote, IterableValidationNote)
+if TYPE_CHECKING:
+    N = TypeVar("N", AttributeValidationNote, IterableValidationNote)
 
 
 def _note(exc: BaseException, kind: type[N]) -> N | None:

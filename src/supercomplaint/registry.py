@@ -38,11 +38,11 @@ stable code.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
@@ -663,6 +663,19 @@ def _unknown(ref: str, message: str) -> Problem:
     return Problem(code="unknown-ref", message=message, ids=(ref,))
 
 
+def _shipped_bytes(*parts: str) -> bytes:
+    """A data file shipped in the package: read beside this module (a package installed as files, as pip
+    installs it), else through :mod:`importlib.resources` (a package in a zip file). ``importlib.resources``
+    costs about 7 ms of every start that imports it (it brings ``tempfile`` and ``shutil``; issue 14)."""
+    try:
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), *parts), "rb") as file:
+            return file.read()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("supercomplaint").joinpath("/".join(parts)).read_bytes()
+
+
 @cache
 def default_registry() -> Registry:
     """The register shipped with the library (``supercomplaint/data/register.json``), read once.
@@ -671,7 +684,7 @@ def default_registry() -> Registry:
     """
     from .io import loads
 
-    data = resources.files("supercomplaint").joinpath("data/register.json").read_bytes()
+    data = _shipped_bytes("data", "register.json")
     register = loads(data, kind="register", source="supercomplaint/data/register.json")
     assert isinstance(register, m.Register)
     return Registry.from_register(register)
