@@ -13,6 +13,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -142,3 +143,84 @@ def test_not_finite_numbers_are_refused_as_the_reference_refuses_them(bad: float
 def test_lone_surrogates_are_written_as_the_reference_writes_them() -> None:
     value = {"a": "x\ud800y"}
     assert canonical_text(value) == reference(value)
+
+
+# --------------------------------------------------------------------------------------------------
+# Written straight from the model (orjson asking for each object as it reaches it)
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
+def test_examples_are_written_straight_from_the_model(path: Path) -> None:
+    from supercomplaint._json import _streamed
+
+    doc = sc.load(path)
+    streamed = _streamed(doc, None)
+    assert streamed is not None  # the way taken, not stepped aside from
+    assert streamed == reference(unstructure_document(doc)).encode("utf-8")
+
+
+@given(strategies.documents())
+def test_generated_documents_are_written_straight_from_the_model_as_the_reference_writes_them(
+    doc: sc.Document,
+) -> None:
+    from supercomplaint._json import _streamed
+
+    streamed = _streamed(doc, None)
+    if streamed is not None:
+        assert streamed == reference(unstructure_document(doc)).encode("utf-8")
+
+
+def _with_extensions(extensions: dict[str, Any]) -> sc.CaseRecord:
+    case = sc.load(EXAMPLE_FILES[0])
+    assert isinstance(case, sc.CaseRecord)
+    return attrs.evolve(case, extensions=extensions)
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        {"n": None},  # a null: the whole value says whether it was NaN
+        {"big": 2**70},  # beyond orjson's integers
+        {"s": "x\ud800y"},  # a lone surrogate
+        {"f": [1e-05, 1e-07, 0.1, -0.0, 1e16]},  # spelled as Python spells them
+        {"b": {"z": 1, "a": [True, False]}},
+    ],
+)
+def test_extension_data_is_written_as_the_reference_writes_it(extensions: dict[str, Any]) -> None:
+    doc = _with_extensions(extensions)
+    expected = reference(unstructure_document(doc))
+    assert sc.dumps(doc) == expected
+    if "\ud800" in expected:  # no UTF-8 holds it: writing the bytes raises, as it did before
+        with pytest.raises(UnicodeEncodeError):
+            document_bytes(doc)
+    else:
+        assert document_bytes(doc) == expected.encode("utf-8")
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf])
+def test_not_finite_extension_data_is_refused_as_the_reference_refuses_it(bad: float) -> None:
+    doc = _with_extensions({"x": {"y": bad}})
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        sc.dumps(doc)
+
+
+def test_parts_nested_past_orjson_s_limits_are_written_as_the_reference_writes_them() -> None:
+    case = sc.load(EXAMPLE_FILES[0], kind="case")
+    assert case.report is not None
+    part = sc.Part(id="p0", text="deepest")
+    for level in range(1, 130):  # 260 arrays and objects deep: past orjson's 255
+        part = sc.Part(id=f"p{level}", text=f"level {level}", parts=(part,))
+    first = attrs.evolve(case.report.recommendations[0], parts=(part,))
+    deep = attrs.evolve(case, report=attrs.evolve(case.report, recommendations=(first,)))
+    assert sc.dumps(deep) == reference(unstructure_document(deep))
+
+
+def test_a_document_of_the_wrong_kind_or_version_raises_as_before() -> None:
+    case = sc.load(EXAMPLE_FILES[0], kind="case")
+    with pytest.raises(TypeError):
+        sc.dumps(case.report)  # type: ignore[arg-type]
+    newer = sc.load(EXAMPLES / "illustrative-vaw" / "case.json")
+    assert sc.needed_version(newer) == "1.1"
+    with pytest.raises(sc.VersionError):
+        sc.dumps(newer, version="1.0")
