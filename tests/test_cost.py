@@ -281,6 +281,11 @@ def test_doubling_the_input_at_most_doubles_the_time(family: str, operation: str
     try:
         with hard_limit(LIMIT if not pending else 10.0):
             found, n, took = ratio(lambda size: _prepare(operation, build(size), tmp_path), start)
+            if found > BOUND and not pending:
+                # Once more from twice the size, where the machine's noise weighs less on the times (a shared
+                # machine missed the bound at random, for a different operation in 1 run in 2, at x2.5-3.1;
+                # a quadratic cost misses it at every size).
+                found, n, took = ratio(lambda size: _prepare(operation, build(size), tmp_path), 2 * n)
     except Exception as exc:
         if pending:
             pytest.xfail(f"pending on {pending}: {type(exc).__name__}: {exc}")
