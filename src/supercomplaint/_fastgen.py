@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 import typing
 from collections.abc import Callable, Sequence
@@ -31,12 +30,8 @@ import attrs
 
 from . import model as m
 from ._fastload import (
-    _BIG,
-    _Abandon,
     _enum_map,
-    _ext_shape,
     _mutable_twin,
-    _partial_date,
     source_fingerprint,
 )
 from .partialdate import PartialDate
@@ -204,20 +199,15 @@ class _Generator:
         category, detail = _kind(t)
         if category == "opt":  # a present key's null is refused by every inner check below
             return self.value_code(detail, out, indent)
-        if category == "str":
+        if category in ("str", "url"):  # a non-empty string, or one the URL pattern matches; its colons counted
+            refused = "not v" if category == "str" else "_url(v) is None"
             return [
-                f"{indent}if v.__class__ is not str or not v: raise _Abandon",
+                f"{indent}if v.__class__ is not str or {refused}: raise _Abandon",
                 f'{indent}if ":" in v: n += v.count(":")',
                 f"{indent}{out} = v",
             ]
         if category == "id":
             return [f"{indent}ida(v)", f"{indent}{out} = v"]
-        if category == "url":
-            return [
-                f"{indent}if v.__class__ is not str or _url(v) is None: raise _Abandon",
-                f'{indent}if ":" in v: n += v.count(":")',
-                f"{indent}{out} = v",
-            ]
         if category == "bool":
             return [f"{indent}if v is not True and v is not False: raise _Abandon", f"{indent}{out} = v"]
         if category == "int":
@@ -407,28 +397,13 @@ class _Generator:
 
 
 
-def _helpers() -> dict[str, Any]:
-    """The names the generated code uses besides its constants (the written module imports the same)."""
-    from .converter import URL_PATTERN, _structure_date, _structure_extensions, _structure_full_date
-
-    return {
-        "_Abandon": _Abandon,
-        "_new": object.__new__,
-        "_url": re.compile(URL_PATTERN).fullmatch,
-        "_date": _structure_date,
-        "_fulldate": _structure_full_date,
-        "_pdate": _partial_date,
-        "_ext": _structure_extensions,
-        "_ext_shape": _ext_shape,
-        "_BIG": _BIG,
-    }
-
-
 def compiled(version: str) -> Callable[[], Any]:
     """The ``make`` function of ``version``, generated and compiled now (when the written module is stale)."""
     generator = _Generator(version)
     source = generator.source()
-    namespace = {**_helpers(), **generator.consts}
+    namespace: dict[str, Any] = {}
+    exec(_HELPERS, namespace)  # the names the written module imports, the same way
+    namespace.update(generator.consts)
     exec(compile(source, f"<supercomplaint fast structuring {version}>", "exec"), namespace)
     return typing.cast(Callable[[], Any], namespace[f"make_{generator.tag}"])
 
@@ -442,7 +417,11 @@ Written by :mod:`supercomplaint._fastgen` from the model; :mod:`supercomplaint._
 ``FINGERPRINT`` matches the sources in use, and generates them at run time otherwise.
 """
 
-import re as _re
+'''
+
+# The names the generated code uses besides its constants: the written module starts with them, and the functions
+# generated at run time are given them the same way.
+_HELPERS = """import re as _re
 
 from supercomplaint._fastload import _BIG, _Abandon, _enum_map, _ext_shape, _mutable_twin
 from supercomplaint._fastload import _partial_date as _pdate
@@ -450,7 +429,10 @@ from supercomplaint.converter import URL_PATTERN as _URL_PATTERN
 from supercomplaint.converter import _structure_date as _date
 from supercomplaint.converter import _structure_extensions as _ext
 from supercomplaint.converter import _structure_full_date as _fulldate
-'''
+
+_new = object.__new__
+_url = _re.compile(_URL_PATTERN).fullmatch
+"""
 
 
 def module_source() -> str:
@@ -475,7 +457,8 @@ def module_source() -> str:
         [
             _PREAMBLE,
             head,
-            "\n_new = object.__new__\n_url = _re.compile(_URL_PATTERN).fullmatch\n",
+            "\n",
+            _HELPERS,
             f"\nFINGERPRINT = {fingerprint!r}\n",
             *sections,
             f"\n\nMAKERS = {{{', '.join(makers)}}}\n",

@@ -7,6 +7,8 @@ Written by :mod:`supercomplaint._fastgen` from the model; :mod:`supercomplaint._
 ``FINGERPRINT`` matches the sources in use, and generates them at run time otherwise.
 """
 
+import supercomplaint.model as _supercomplaint_model
+
 import re as _re
 
 from supercomplaint._fastload import _BIG, _Abandon, _enum_map, _ext_shape, _mutable_twin
@@ -15,12 +17,11 @@ from supercomplaint.converter import URL_PATTERN as _URL_PATTERN
 from supercomplaint.converter import _structure_date as _date
 from supercomplaint.converter import _structure_extensions as _ext
 from supercomplaint.converter import _structure_full_date as _fulldate
-import supercomplaint.model as _supercomplaint_model
 
 _new = object.__new__
 _url = _re.compile(_URL_PATTERN).fullmatch
 
-FINGERPRINT = '7027fc01-43'
+FINGERPRINT = '26d9c44f-43'
 
 
 # Schema 1.0
