@@ -164,11 +164,15 @@ def test_examples_are_written_straight_from_the_model(path: Path) -> None:
 def test_generated_documents_are_written_straight_from_the_model_as_the_reference_writes_them(
     doc: sc.Document,
 ) -> None:
-    from supercomplaint._json import _streamed
+    from supercomplaint._json import _fast, _streamed
 
+    value = unstructure_document(doc)
+    expected = reference(value).encode("utf-8", "surrogatepass")
     streamed = _streamed(doc, None)
-    if streamed is not None:
-        assert streamed == reference(unstructure_document(doc)).encode("utf-8")
+    if streamed is None:  # stepped aside only for what the whole value settles: a null, or what orjson refuses
+        assert b" null" in expected or _fast(value) is None
+    else:
+        assert streamed == expected
 
 
 def _with_extensions(extensions: dict[str, Any]) -> sc.CaseRecord:
