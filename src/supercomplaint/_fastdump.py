@@ -18,7 +18,6 @@ the Hestia case, a dump took 23% and 34% less time so; ``tests/test_speed_equiva
 from __future__ import annotations
 
 import datetime as dt
-import typing
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -26,7 +25,7 @@ from typing import Any
 import attrs
 
 from . import model as m
-from ._fastgen import _kind
+from ._fastgen import _kind, _type_hints
 from .converter import (
     DEADLINE_TAGS,
     KINDS,
@@ -124,9 +123,9 @@ class _Generator:
 
     def class_code(self, cls: type, name: str, tag: str | None = None) -> str:
         if self.lazy:  # what a w_ function leaves in place is written by the u_ functions, made below
-            for t in typing.get_type_hints(cls, include_extras=True).values():
+            for t in _type_hints(cls).values():
                 self.reachable(t)
-        hints = typing.get_type_hints(cls, include_extras=True)
+        hints = _type_hints(cls)  # resolved once per class (the loader's generator shares them)
         names = wire_names(cls)
         start = f"{{{UNION_TAG!r}: {tag!r}}}" if tag is not None else "{}"
         lines = [f"def {name}(o):", f"    res = {start}"]
